@@ -1,0 +1,2 @@
+/* crypto.c - placeholder until implemented */
+typedef int ipmi_placeholder_crypto;

@@ -1,0 +1,110 @@
+/* crypto.h - the RMCP+ cryptography on libgcrypt: RAKP codes, key
+ * derivation, integrity MACs, AES-CBC-128 and xRC4, constant-time compare and
+ * wiping.  Pure functions of their inputs; no state beyond what the caller
+ * holds. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define IPMI_KEY_MAX 32 /* longest SIK/K1/K2 (SHA-256) */
+#define IPMI_AES_BLOCK 16
+
+/* One piece of a multi-part MAC input. */
+typedef struct {
+	const void *p;
+	size_t len;
+} IpmiSpan;
+
+/* Randomness comes through a callback so tests can be deterministic.
+ * Returns 0 or a negative code. */
+typedef int (*IpmiRandomFn)(void *ctx, uint8_t *buf, size_t len);
+
+/* Initialise libgcrypt once (idempotent, thread-unsafe on first call).
+ * Returns 0 or IPMI_ERR_CRYPTO. */
+int ipmi_crypto_init(void);
+/* A strong IpmiRandomFn on gcry_randomize; ctx unused. */
+int ipmi_random_strong(void *ctx, uint8_t *buf, size_t len);
+
+/* Constant-time equality of n bytes (true when equal). */
+bool ipmi_ct_equal(const void *a, const void *b, size_t n);
+/* Wipe memory so the compiler cannot drop it. */
+void ipmi_wipe(void *p, size_t n);
+
+/* HMAC with the hash of an authentication algorithm (SHA1, MD5, SHA256)
+ * over the concatenation of parts; writes ipmi_auth_code_len(auth) bytes.
+ * Returns the length written or a negative code (RAKP_NONE: 0). */
+int ipmi_auth_hmac(uint8_t auth, const uint8_t *key, size_t key_len, const IpmiSpan *parts,
+		   size_t nparts, uint8_t *out);
+
+/* Key material of one session, with the algorithms it serves. */
+typedef struct {
+	uint8_t auth, integ, conf;
+	size_t key_len; /* ipmi_auth_key_len(auth) */
+	uint8_t sik[IPMI_KEY_MAX];
+	uint8_t k1[IPMI_KEY_MAX];
+	uint8_t k2[IPMI_KEY_MAX];
+	/* MD5-128 integrity is keyed by the user's password, not K1. */
+	uint8_t password[20];
+} IpmiKeys;
+
+/* The inputs both ends share after RAKP2. */
+typedef struct {
+	uint32_t console_sid; /* SIDm */
+	uint32_t bmc_sid;     /* SIDc */
+	uint8_t rm[16];
+	uint8_t rc[16];
+	uint8_t guid[16];
+	uint8_t role; /* whole RAKP1 byte */
+	uint8_t user_len;
+	uint8_t user[16];
+} IpmiRakpParams;
+
+/* RAKP2 key exchange code: HMAC_pw(SIDm|SIDc|Rm|Rc|GUIDc|Role|ULen|UName). */
+int ipmi_rakp2_code(uint8_t auth, const uint8_t *pw, size_t pw_len, const IpmiRakpParams *p,
+		    uint8_t *out);
+/* RAKP3 code: HMAC_pw(Rc|SIDm|Role|ULen|UName). */
+int ipmi_rakp3_code(uint8_t auth, const uint8_t *pw, size_t pw_len, const IpmiRakpParams *p,
+		    uint8_t *out);
+/* SIK = HMAC_KG(Rm|Rc|Role|ULen|UName); KG = kg when kg_len > 0, else pw. */
+int ipmi_derive_sik(uint8_t auth, const uint8_t *kg, size_t kg_len, const IpmiRakpParams *p,
+		    uint8_t *sik);
+/* RAKP4 ICV = HMAC_SIK(Rm|SIDc|GUIDc) truncated to ipmi_auth_icv_len(). */
+int ipmi_rakp4_icv(uint8_t auth, const uint8_t *sik, const IpmiRakpParams *p, uint8_t *out);
+
+/* Fill keys: SIK from the RAKP params and K_G/password, K1 = HMAC_SIK(20 x
+ * 0x01), K2 = HMAC_SIK(20 x 0x02) (20-byte constants for every algorithm),
+ * password kept for MD5-128.  Returns 0 or a negative code. */
+int ipmi_keys_derive(IpmiKeys *k, uint8_t auth, uint8_t integ, uint8_t conf, const uint8_t *pw,
+		     size_t pw_len, const uint8_t *kg, size_t kg_len, const IpmiRakpParams *p);
+/* Fill K1/K2 from a known SIK (key log). */
+int ipmi_keys_from_sik(IpmiKeys *k, uint8_t auth, uint8_t integ, uint8_t conf, const uint8_t *sik,
+		       size_t sik_len);
+void ipmi_keys_wipe(IpmiKeys *k);
+
+/* Integrity AuthCode over data with the session's integrity algorithm:
+ * HMAC-SHA1-96 / HMAC-MD5-128 / HMAC-SHA256-128 keyed with K1 and truncated;
+ * MD5-128 = MD5(password20 | data | password20).  Writes
+ * ipmi_integ_mac_len() bytes; returns that length or a negative code. */
+int ipmi_integrity_mac(const IpmiKeys *k, const uint8_t *data, size_t len, uint8_t *out);
+
+/* AES-CBC-128 with key K2[0..15]; len a multiple of 16. In-place allowed. */
+int ipmi_aes_cbc_encrypt(const IpmiKeys *k, const uint8_t iv[16], const uint8_t *in, size_t len,
+			 uint8_t *out);
+int ipmi_aes_cbc_decrypt(const IpmiKeys *k, const uint8_t iv[16], const uint8_t *in, size_t len,
+			 uint8_t *out);
+
+/* RC4 keystream state for xRC4-128 / xRC4-40 (IPMI v2.0 13.30-13.31). */
+typedef struct {
+	uint8_t s[256];
+	uint8_t i, j;
+	uint32_t offset; /* keystream bytes used since the key was set */
+	bool keyed;
+} IpmiRc4;
+
+void ipmi_rc4_init(IpmiRc4 *r, const uint8_t *key, size_t key_len);
+void ipmi_rc4_crypt(IpmiRc4 *r, const uint8_t *in, size_t len, uint8_t *out);
+/* The xRC4 session key from K2 and a 16-byte initialization vector, as the
+ * spec defines it for xRC4-128 (16 bytes) or xRC4-40 (5 bytes). */
+int ipmi_xrc4_key(const IpmiKeys *k, const uint8_t iv[16], uint8_t *key, size_t *key_len);

@@ -1,0 +1,2 @@
+/* msg.c - placeholder until implemented */
+typedef int ipmi_placeholder_msg;

@@ -1,0 +1,2 @@
+/* packet.c - placeholder until implemented */
+typedef int ipmi_placeholder_packet;

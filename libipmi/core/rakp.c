@@ -1,0 +1,2 @@
+/* rakp.c - placeholder until implemented */
+typedef int ipmi_placeholder_rakp;

@@ -1,0 +1,2 @@
+/* rmcp.c - placeholder until implemented */
+typedef int ipmi_placeholder_rmcp;

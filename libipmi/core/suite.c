@@ -1,0 +1,2 @@
+/* suite.c - placeholder until implemented */
+typedef int ipmi_placeholder_suite;
