@@ -21,7 +21,9 @@ typedef struct {
  * Returns 0 or a negative code. */
 typedef int (*IpmiRandomFn)(void *ctx, uint8_t *buf, size_t len);
 
-/* Initialise libgcrypt once (idempotent, thread-unsafe on first call).
+/* Initialise libgcrypt once (idempotent, thread-unsafe on first call; the
+ * functions below call it on first use, but a threaded program should call
+ * it first).  Leaves an application's own initialisation alone.
  * Returns 0 or IPMI_ERR_CRYPTO. */
 int ipmi_crypto_init(void);
 /* A strong IpmiRandomFn on gcry_randomize; ctx unused. */
@@ -78,7 +80,8 @@ int ipmi_rakp4_icv(uint8_t auth, const uint8_t *sik, const IpmiRakpParams *p, ui
  * password kept for MD5-128.  Returns 0 or a negative code. */
 int ipmi_keys_derive(IpmiKeys *k, uint8_t auth, uint8_t integ, uint8_t conf, const uint8_t *pw,
 		     size_t pw_len, const uint8_t *kg, size_t kg_len, const IpmiRakpParams *p);
-/* Fill K1/K2 from a known SIK (key log). */
+/* Fill K1/K2 from a known SIK (key log); sik_len must be
+ * ipmi_auth_key_len(auth).  password is left zero: set it for MD5-128. */
 int ipmi_keys_from_sik(IpmiKeys *k, uint8_t auth, uint8_t integ, uint8_t conf, const uint8_t *sik,
 		       size_t sik_len);
 void ipmi_keys_wipe(IpmiKeys *k);
@@ -89,13 +92,29 @@ void ipmi_keys_wipe(IpmiKeys *k);
  * ipmi_integ_mac_len() bytes; returns that length or a negative code. */
 int ipmi_integrity_mac(const IpmiKeys *k, const uint8_t *data, size_t len, uint8_t *out);
 
-/* AES-CBC-128 with key K2[0..15]; len a multiple of 16. In-place allowed. */
+/* AES-CBC-128 with key K2[0..15]; len a multiple of 16, no padding added or
+ * removed (the caller pads: 01 02 .. n, n).  In-place (in == out) allowed.
+ * Returns len or a negative code. */
 int ipmi_aes_cbc_encrypt(const IpmiKeys *k, const uint8_t iv[16], const uint8_t *in, size_t len,
 			 uint8_t *out);
 int ipmi_aes_cbc_decrypt(const IpmiKeys *k, const uint8_t iv[16], const uint8_t *in, size_t len,
 			 uint8_t *out);
 
-/* RC4 keystream state for xRC4-128 / xRC4-40 (IPMI v2.0 13.30-13.31). */
+/* RC4 keystream state for xRC4-128 / xRC4-40 (IPMI v2.0 13.30-13.31).
+ *
+ * The wire layout, as implemented (the spec text could not be consulted;
+ * see the comment above ipmi_xrc4_key in crypto.c for the reading chosen):
+ *
+ *   Confidentiality header: Data Offset, 4 bytes little-endian: how many
+ *     keystream bytes this direction used before this payload; when it is
+ *     0 it is followed by a 16-byte Initialization Vector and the stream is
+ *     (re)keyed with ipmi_xrc4_key(k, iv) (ipmi_rc4_init sets offset 0).
+ *   Payload: RC4 of the plaintext, same length; no pad, no confidentiality
+ *     trailer.
+ *
+ * One keystream per direction; a receiver that finds Data Offset ahead of
+ * its own offset discards keystream up to it (RC4 cannot rewind: re-key from
+ * the saved IV).  offset is modulo 2^32: send a fresh IV long before that. */
 typedef struct {
 	uint8_t s[256];
 	uint8_t i, j;
@@ -103,8 +122,13 @@ typedef struct {
 	bool keyed;
 } IpmiRc4;
 
+/* key_len 1..256 (0 leaves r unkeyed). */
 void ipmi_rc4_init(IpmiRc4 *r, const uint8_t *key, size_t key_len);
+/* XOR len keystream bytes into in -> out (in == out allowed) and advance
+ * offset.  On an unkeyed state out is zero-filled, never the plaintext. */
 void ipmi_rc4_crypt(IpmiRc4 *r, const uint8_t *in, size_t len, uint8_t *out);
-/* The xRC4 session key from K2 and a 16-byte initialization vector, as the
- * spec defines it for xRC4-128 (16 bytes) or xRC4-40 (5 bytes). */
+/* The xRC4 session key from K2 and a 16-byte initialization vector:
+ * K_RC = MD5(K2[0..15] | IV); xRC4-128 (k->conf) uses all 16 bytes, xRC4-40
+ * the first 5.  key must hold 16 bytes; *key_len gets 16 or 5.  Returns 0,
+ * or IPMI_ERR_UNSUPPORTED when k->conf is not xRC4. */
 int ipmi_xrc4_key(const IpmiKeys *k, const uint8_t iv[16], uint8_t *key, size_t *key_len);

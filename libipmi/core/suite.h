@@ -42,13 +42,15 @@ int ipmi_suite_find(uint8_t auth, uint8_t integ, uint8_t conf);
 bool ipmi_suite_has_integrity(const IpmiCipherSuite *s);
 /* True for xRC4-128 / xRC4-40: available only when explicitly enabled. */
 bool ipmi_conf_is_rc4(uint8_t conf);
-/* Do we implement these algorithms at all? */
+/* Do we implement these algorithms at all?  Known numbers, and RAKP-none
+ * only with no integrity and no confidentiality (there would be no keys).
+ * Policy (integrity required, RC4 opt-in) is left to the caller. */
 bool ipmi_algs_supported(uint8_t auth, uint8_t integ, uint8_t conf);
 
 /* Sizes */
-size_t ipmi_auth_code_len(uint8_t auth); /* RAKP2/3 HMAC: 0, 20, 16, 32 */
-size_t ipmi_auth_icv_len(uint8_t auth);  /* RAKP4 ICV: 0, 12, 16, 16 */
-size_t ipmi_auth_key_len(uint8_t auth);  /* SIK/K1/K2 length: 0, 20, 16, 32 */
+size_t ipmi_auth_code_len(uint8_t auth);  /* RAKP2/3 HMAC: 0, 20, 16, 32 */
+size_t ipmi_auth_icv_len(uint8_t auth);   /* RAKP4 ICV: 0, 12, 16, 16 */
+size_t ipmi_auth_key_len(uint8_t auth);   /* SIK/K1/K2 length: 0, 20, 16, 32 */
 size_t ipmi_integ_mac_len(uint8_t integ); /* 0, 12, 16, 16, 16 */
 
 const char *ipmi_auth_alg_name(uint8_t auth);   /* "HMAC-SHA1", ... */
