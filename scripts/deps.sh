@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install the Debian 12 packages a job needs, only those missing, so that a
+# second run costs nothing.  Usage: scripts/deps.sh build|test|demo
+set -euo pipefail
+
+build_pkgs=(meson ninja-build pkg-config gcc python3 libglib2.0-dev libgcrypt20-dev)
+test_pkgs=("${build_pkgs[@]}")
+demo_pkgs=("${build_pkgs[@]}")
+
+case "${1:-build}" in
+build) want=("${build_pkgs[@]}") ;;
+test) want=("${test_pkgs[@]}") ;;
+demo) want=("${demo_pkgs[@]}") ;;
+*) echo "deps.sh: unknown job '$1' (build, test or demo)" >&2; exit 2 ;;
+esac
+
+missing=()
+for p in "${want[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
