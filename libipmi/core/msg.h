@@ -6,10 +6,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define IPMI_BMC_SA 0x20           /* BMC slave address */
-#define IPMI_REMOTE_SWID 0x81      /* remote console software ID (rqSA) */
-#define IPMI_MSG_MIN_REQ 7         /* 6 header bytes + checksum 2 */
-#define IPMI_MSG_MIN_RSP 8         /* + completion code */
+#define IPMI_BMC_SA 0x20      /* BMC slave address */
+#define IPMI_REMOTE_SWID 0x81 /* remote console software ID (rqSA) */
+#define IPMI_MSG_MIN_REQ 7    /* 6 header bytes + checksum 2 */
+#define IPMI_MSG_MIN_RSP 8    /* + completion code */
 #define IPMI_MSG_MAX_DATA 1024
 
 /* netFns (even = request; response = netfn | 1) */
@@ -28,13 +28,13 @@
  * way round, as on the wire. */
 typedef struct {
 	uint8_t dst_addr;
-	uint8_t netfn; /* 6 bits; odd means response */
+	uint8_t netfn;   /* 6 bits; odd means response */
 	uint8_t dst_lun; /* 2 bits */
 	uint8_t src_addr;
-	uint8_t rq_seq; /* 6 bits */
+	uint8_t rq_seq;  /* 6 bits */
 	uint8_t src_lun; /* 2 bits */
 	uint8_t cmd;
-	uint8_t cc; /* completion code, responses only */
+	uint8_t cc;          /* completion code, responses only */
 	const uint8_t *data; /* after the completion code for responses */
 	size_t data_len;
 } IpmiMsg;

@@ -46,8 +46,9 @@ typedef struct {
 } IpmiV15Packet;
 
 /* Decode from just after the RMCP header.  The payload length byte must fit
- * exactly what follows; one trailing pad byte (legacy "legacy PAD") is
- * tolerated.  Returns bytes consumed. */
+ * exactly what follows; one trailing zero byte (the legacy pad ipmitool may
+ * append) is tolerated.  Auth types 3 and 6+ are IPMI_ERR_FORMAT.  Returns
+ * bytes consumed (len). */
 int ipmi_v15_decode(const uint8_t *buf, size_t len, IpmiV15Packet *out);
 /* Encode header + payload (not the RMCP header). */
 int ipmi_v15_encode(uint8_t *buf, size_t cap, const IpmiV15Packet *p);
@@ -84,10 +85,13 @@ typedef struct {
 
 /* Parse the trailer of an authenticated packet of total length len (from
  * auth type on), given the header and the integrity algorithm's MAC length.
- * Checks: pad length 0..4, pad bytes all 0xFF, next header 0x07, and that
- * header + payload + pad + 2 + mac_len == len exactly. */
-int ipmi_v2_trailer_decode(const uint8_t *buf, size_t len, const IpmiV2Header *h,
-			   size_t mac_len, IpmiV2Trailer *out);
+ * Checks, in this order: room for pad length + next header + MAC
+ * (IPMI_ERR_TRUNCATED), pad length 0..4 (IPMI_ERR_PAD), header + payload +
+ * pad + 2 + mac_len == len exactly (IPMI_ERR_LENGTH), pad bytes all 0xFF
+ * (IPMI_ERR_PAD), next header 0x07 (IPMI_ERR_FORMAT).  A header without the
+ * authenticated bit is IPMI_ERR_FORMAT.  Returns len. */
+int ipmi_v2_trailer_decode(const uint8_t *buf, size_t len, const IpmiV2Header *h, size_t mac_len,
+			   IpmiV2Trailer *out);
 
 /* How many 0xFF pad bytes make (covered_without_pad + 2) a multiple of 4. */
 size_t ipmi_v2_integrity_pad(size_t header_plus_payload_len);

@@ -52,10 +52,11 @@ typedef struct {
 	uint8_t tag;
 	uint8_t max_priv; /* requested maximum privilege, 0 = highest */
 	uint32_t console_sid;
-	uint8_t auth_alg;  /* 0..3, or 0xC0+ OEM */
+	uint8_t auth_alg; /* the whole algorithm byte: 0..3, OEM values kept as sent */
 	uint8_t integ_alg;
 	uint8_t conf_alg;
-	/* decode only: a payload with length 0 ("any algorithm", sect. 13.17) */
+	/* a payload with length 0 ("any algorithm", sect. 13.17): set by the
+	 * decoder; the encoder then writes the 4-byte null payload */
 	bool auth_any, integ_any, conf_any;
 } IpmiOpenSessionReq;
 
@@ -106,9 +107,15 @@ typedef struct {
 } IpmiRakp4;
 
 /* Each decoder takes the payload (after the RMCP+ header) and returns bytes
- * consumed.  A response carrying a non-zero status may be short (the spec
- * allows the BMC to stop after the session ID): decoders accept that and set
- * only the fields present; callers must look at status first.
+ * consumed (always len: trailing bytes are IPMI_ERR_LENGTH).  A response
+ * carrying a non-zero status may be short (the BMC may stop after the
+ * session ID): decoders accept exactly that short form or the full form and
+ * set only the fields present; callers must look at status first.  Encoders
+ * write the short form whenever the status is non-zero (Open Session
+ * response, RAKP2).
+ * RAKP1: ipmitool always sends 44 bytes, the name zero-padded to 16; the
+ * decoder accepts padding up to the 16-byte name field, the encoder writes
+ * exactly 28 + user_len bytes.
  * RAKP2/3/4 take the code from whatever follows the fixed part (0..32 bytes,
  * IPMI_ERR_LENGTH if longer). */
 int ipmi_open_session_req_decode(const uint8_t *buf, size_t len, IpmiOpenSessionReq *out);

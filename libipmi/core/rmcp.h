@@ -21,8 +21,8 @@
 #define IPMI_ASF_ENTITY_IPMI 0x80 /* supported entities: IPMI supported */
 
 typedef struct {
-	uint8_t version; /* 0x06 */
-	uint8_t seq;     /* 0xFF: no RMCP ACK wanted */
+	uint8_t version;   /* 0x06 */
+	uint8_t seq;       /* 0xFF: no RMCP ACK wanted */
 	uint8_t msg_class; /* low 5 bits the class, bit 7 ACK */
 } IpmiRmcpHeader;
 
@@ -32,8 +32,8 @@ int ipmi_rmcp_decode(const uint8_t *buf, size_t len, IpmiRmcpHeader *out);
 int ipmi_rmcp_encode(uint8_t *buf, size_t cap, const IpmiRmcpHeader *h);
 
 typedef struct {
-	uint32_t iana;     /* 4542 for ASF */
-	uint8_t type;      /* IPMI_ASF_TYPE_PING / _PONG */
+	uint32_t iana; /* 4542 for ASF */
+	uint8_t type;  /* IPMI_ASF_TYPE_PING / _PONG */
 	uint8_t tag;
 	/* pong only */
 	uint32_t oem_iana;
