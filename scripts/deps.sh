@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build_pkgs=(meson ninja-build pkg-config gcc python3 libglib2.0-dev libgcrypt20-dev)
-test_pkgs=("${build_pkgs[@]}")
+test_pkgs=("${build_pkgs[@]}" ipmitool freeipmi-tools openipmi)
 demo_pkgs=("${build_pkgs[@]}")
 
 case "${1:-build}" in

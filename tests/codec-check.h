@@ -148,3 +148,13 @@ check_trailing(const Codec *c, const uint8_t *wire, size_t len, size_t extra, in
 	g_free(obj);
 	g_free(copy);
 }
+
+/* An Open Session Request for cipher suite 3 as ipmitool sends it: tag 0,
+ * max privilege admin, console session ID 0xA0A2A3A4 and three algorithm
+ * payloads [type, 0, 0, 8, alg, 0, 0, 0]. */
+static const G_GNUC_UNUSED uint8_t open_req_suite3[] = {
+    0x00, 0x04, 0x00, 0x00, 0xa4, 0xa3, 0xa2, 0xa0, /* tag, priv, rsvd, SIDc */
+    0x00, 0x00, 0x00, 0x08, 0x01, 0x00, 0x00, 0x00, /* RAKP-HMAC-SHA1 */
+    0x01, 0x00, 0x00, 0x08, 0x01, 0x00, 0x00, 0x00, /* HMAC-SHA1-96 */
+    0x02, 0x00, 0x00, 0x08, 0x01, 0x00, 0x00, 0x00, /* AES-CBC-128 */
+};
