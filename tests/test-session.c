@@ -268,6 +268,143 @@ test_window_unit(void)
 	g_assert_cmpuint(ipmi_seq_next(0xFFFFFFFFu), ==, 1);
 }
 
+/* Username/privilege lookup with an empty name finds the null user. */
+static void
+test_privilege_lookup(void)
+{
+	Pair p;
+	pair_init(&p, 17);
+	pair_set_console_user(&p, "");
+	pair_set_console_password(&p, "anonymous");
+	p.con_cfg.name_only = FALSE;
+	p.con_cfg.privilege = IPMI_PRIV_USER;
+	g_assert_cmpint(pair_handshake(&p), ==, IPMI_CONSOLE_ACTIVE);
+	g_assert_cmpuint(p.bmc.user, ==, 2);
+	g_assert_cmpuint(p.bmc.priv_limit, ==, IPMI_PRIV_USER);
+	pair_clear(&p);
+
+	/* the same with name-only lookup set and an OPERATOR request: refused */
+	pair_init(&p, 17);
+	pair_set_console_user(&p, "");
+	pair_set_console_password(&p, "anonymous");
+	p.con_cfg.privilege = IPMI_PRIV_OPERATOR;
+	g_assert_cmpint(pair_handshake(&p), ==, IPMI_CONSOLE_FAILED);
+	g_assert_cmpint(p.con.error, ==, IPMI_ERR_REJECTED);
+	g_assert_cmpuint(p.con.peer_status, ==, IPMI_RMCPP_UNAUTHORIZED_ROLE);
+	pair_clear(&p);
+}
+
+/* An OPERATOR user asking for ADMINISTRATOR is refused at RAKP2; a
+ * per-suite limit caps what the Open Session Response grants. */
+static void
+test_privilege_limits(void)
+{
+	Pair p;
+	pair_init(&p, 3);
+	pair_set_console_user(&p, "oper");
+	pair_set_console_password(&p, "secret");
+	g_assert_cmpint(pair_handshake(&p), ==, IPMI_CONSOLE_FAILED);
+	g_assert_cmpint(p.con.error, ==, IPMI_ERR_REJECTED);
+	g_assert_cmpuint(p.con.peer_status, ==, IPMI_RMCPP_UNAUTHORIZED_ROLE);
+	pair_clear(&p);
+
+	pair_init(&p, 3);
+	pair_set_console_user(&p, "oper");
+	pair_set_console_password(&p, "secret");
+	p.con_cfg.privilege = IPMI_PRIV_OPERATOR;
+	g_assert_cmpint(pair_handshake(&p), ==, IPMI_CONSOLE_ACTIVE);
+	g_assert_cmpuint(p.bmc.priv_limit, ==, IPMI_PRIV_OPERATOR);
+	pair_clear(&p);
+
+	pair_init(&p, 3);
+	p.bmc_cfg.suite_max_priv[3] = IPMI_PRIV_USER;
+	p.con_cfg.privilege = IPMI_PRIV_USER;
+	g_assert_cmpint(pair_handshake(&p), ==, IPMI_CONSOLE_ACTIVE);
+	g_assert_cmpuint(p.con.granted_priv, ==, IPMI_PRIV_USER);
+	pair_clear(&p);
+}
+
+/* A suite the BMC does not enable gets "no cipher suite match"; a console
+ * refuses integrity-less suites unless forced. */
+static void
+test_suite_negotiation(void)
+{
+	Pair p;
+	pair_init(&p, 17);
+	p.bmc_cfg.suites = 1u << 3;
+	g_assert_cmpint(pair_handshake(&p), ==, IPMI_CONSOLE_FAILED);
+	g_assert_cmpint(p.con.error, ==, IPMI_ERR_REJECTED);
+	g_assert_cmpuint(p.con.peer_status, ==, IPMI_RMCPP_NO_CIPHER_SUITE_MATCH);
+	pair_clear(&p);
+
+	pair_init(&p, 1);
+	p.con_cfg.allow_insecure = FALSE;
+	g_assert_cmpint(ipmi_console_init(&p.con, &p.con_cfg, test_rng, &p.rng), ==,
+			IPMI_ERR_INSECURE);
+	pair_clear(&p);
+	pair_init(&p, 4);
+	p.con_cfg.allow_rc4 = FALSE;
+	g_assert_cmpint(ipmi_console_init(&p.con, &p.con_cfg, test_rng, &p.rng), ==,
+			IPMI_ERR_INSECURE);
+	pair_clear(&p);
+}
+
+/* Lost answers: the console retransmits the same bytes with backoff and
+ * gives up with a timeout; the BMC answers a repeated RAKP1 identically. */
+static void
+test_retransmit(void)
+{
+	Pair p;
+	pair_init(&p, 17);
+	g_assert_cmpint(ipmi_console_init(&p.con, &p.con_cfg, test_rng, &p.rng), ==, 0);
+	g_assert_cmpint(ipmi_console_start(&p.con, p.now), ==, 0);
+	size_t len, len2;
+	guint8 first[IPMI_MAX_DATAGRAM], reply[IPMI_MAX_DATAGRAM];
+	const uint8_t *out = ipmi_console_output(&p.con, &len);
+	memcpy(first, out, len);
+	ipmi_console_output_done(&p.con);
+	g_assert_null(ipmi_console_output(&p.con, &len2));
+	g_assert_cmpuint(ipmi_console_next_deadline(&p.con), ==, p.now + 500);
+	/* too early: nothing */
+	g_assert_cmpint(ipmi_console_handle_timeout(&p.con, p.now + 499), ==, 0);
+	g_assert_null(ipmi_console_output(&p.con, &len2));
+	g_assert_cmpint(ipmi_console_handle_timeout(&p.con, p.now + 500), ==, 0);
+	out = ipmi_console_output(&p.con, &len2);
+	g_assert_cmpmem(out, len2, first, len);
+	ipmi_console_output_done(&p.con);
+	g_assert_cmpuint(ipmi_console_next_deadline(&p.con), ==, p.now + 500 + 1000);
+
+	/* now let it through, and lose the RAKP2 once */
+	size_t reply_len;
+	g_assert_cmpint(pair_to_bmc(&p, first, len, reply, &reply_len), ==, IPMI_BMC_REPLY);
+	g_assert_cmpint(ipmi_console_feed(&p.con, reply, reply_len, p.now), ==, 0);
+	out = ipmi_console_output(&p.con, &len);
+	guint8 rakp1[IPMI_MAX_DATAGRAM], rakp2[IPMI_MAX_DATAGRAM];
+	memcpy(rakp1, out, len);
+	ipmi_console_output_done(&p.con);
+	size_t rakp2_len;
+	g_assert_cmpint(pair_to_bmc(&p, rakp1, len, rakp2, &rakp2_len), ==, IPMI_BMC_REPLY);
+	g_assert_cmpint(pair_to_bmc(&p, rakp1, len, reply, &reply_len), ==, IPMI_BMC_REPLY);
+	g_assert_cmpmem(reply, reply_len, rakp2, rakp2_len);
+	g_assert_cmpint(ipmi_console_feed(&p.con, reply, reply_len, p.now), ==, 0);
+	/* a stray duplicate RAKP2 afterwards is ignored, not fatal */
+	g_assert_cmpint(ipmi_console_feed(&p.con, rakp2, rakp2_len, p.now), ==, IPMI_ERR_STATE);
+	g_assert_cmpint(p.con.state, ==, IPMI_CONSOLE_RAKP3_SENT);
+	/* and RAKP4 never comes: two retries, then a timeout */
+	guint64 t = p.now;
+	for (int i = 0; i < 2; i++) {
+		t = ipmi_console_next_deadline(&p.con);
+		g_assert_cmpint(ipmi_console_handle_timeout(&p.con, t), ==, 0);
+		g_assert_nonnull(ipmi_console_output(&p.con, &len));
+		ipmi_console_output_done(&p.con);
+	}
+	t = ipmi_console_next_deadline(&p.con);
+	g_assert_cmpint(ipmi_console_handle_timeout(&p.con, t), ==, IPMI_ERR_TIMEOUT);
+	g_assert_cmpint(p.con.state, ==, IPMI_CONSOLE_FAILED);
+	g_assert_cmpuint(ipmi_console_next_deadline(&p.con), ==, G_MAXUINT64);
+	pair_clear(&p);
+}
+
 /* Every suite the core implements, through the same tests. */
 static const unsigned all_suites[] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,
 				      10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
@@ -292,6 +429,10 @@ main(int argc, char **argv)
 	g_test_init(&argc, &argv, NULL);
 	g_assert_cmpint(ipmi_crypto_init(), ==, 0);
 	g_test_add_func("/core/session/window", test_window_unit);
+	g_test_add_func("/core/session/privilege-lookup", test_privilege_lookup);
+	g_test_add_func("/core/session/privilege-limits", test_privilege_limits);
+	g_test_add_func("/core/session/suite-negotiation", test_suite_negotiation);
+	g_test_add_func("/core/session/retransmit", test_retransmit);
 	add_per_suite("handshake", test_handshake, FALSE);
 	add_per_suite("wrong-password", test_wrong_password, TRUE);
 	add_per_suite("unknown-user", test_unknown_user, TRUE);
