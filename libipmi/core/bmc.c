@@ -223,7 +223,8 @@ ipmi_bmc_open_session(IpmiBmcSession *s, const IpmiBmcConfig *cfg, uint32_t bmc_
 	s->last_activity = now;
 
 	rsp.status = IPMI_RMCPP_OK;
-	rsp.max_priv = cfg->quirk_open_session_priv ? 0 : granted;
+	/* OpenIPMI's ipmi_sim echoes the requested privilege, 0 included. */
+	rsp.max_priv = cfg->quirk_open_session_priv ? req.max_priv : granted;
 	rsp.bmc_sid = bmc_sid;
 	rsp.auth_alg = cs->auth;
 	rsp.integ_alg = cs->integ;
@@ -256,12 +257,6 @@ lookup_user(const IpmiBmcConfig *cfg, const IpmiRakp1 *r1)
 		return (int)i;
 	}
 	return -1;
-}
-
-static uint8_t
-hash_role(const IpmiBmcSession *s)
-{
-	return s->cfg->quirk_open_session_priv ? s->open_priv : s->rp.role;
 }
 
 static int
@@ -306,8 +301,7 @@ on_rakp1(IpmiBmcSession *s, const IpmiV2Header *h, uint8_t *out, size_t cap)
 	if (cfg->rnd(cfg->rnd_ctx, s->rp.rc, sizeof s->rp.rc) < 0)
 		return IPMI_ERR_CRYPTO;
 
-	IpmiRakpParams hp = s->rp;
-	hp.role = hash_role(s);
+	const IpmiRakpParams *hp = &s->rp;
 	const uint8_t *key = cfg->decoy_key;
 	size_t key_len = sizeof cfg->decoy_key;
 	if (s->user >= 0) {
@@ -316,7 +310,7 @@ on_rakp1(IpmiBmcSession *s, const IpmiV2Header *h, uint8_t *out, size_t cap)
 	}
 	memcpy(r2.rc, s->rp.rc, sizeof r2.rc);
 	memcpy(r2.guid, s->rp.guid, sizeof r2.guid);
-	rc = ipmi_rakp2_code(s->auth, key, key_len, &hp, r2.code);
+	rc = ipmi_rakp2_code(s->auth, key, key_len, hp, r2.code);
 	if (rc < 0)
 		return rc;
 	r2.code_len = (size_t)rc;
@@ -344,13 +338,12 @@ on_rakp3(IpmiBmcSession *s, const IpmiV2Header *h, uint8_t *out, size_t cap)
 	const IpmiBmcConfig *cfg = s->cfg;
 	IpmiRakp4 r4 = {.tag = r3.tag, .console_sid = s->rp.console_sid};
 	uint8_t buf[64];
-	IpmiRakpParams hp = s->rp;
-	hp.role = hash_role(s);
+	const IpmiRakpParams *hp = &s->rp;
 	bool ok = false;
 	if (s->user >= 0) {
 		const IpmiBmcUser *u = &cfg->users[s->user];
 		uint8_t code[IPMI_RAKP_CODE_MAX];
-		rc = ipmi_rakp3_code(s->auth, u->password, u->password_len, &hp, code);
+		rc = ipmi_rakp3_code(s->auth, u->password, u->password_len, hp, code);
 		if (rc < 0)
 			return rc;
 		ok = (size_t)rc == r3.code_len && ipmi_ct_equal(code, r3.code, r3.code_len);
@@ -365,7 +358,7 @@ on_rakp3(IpmiBmcSession *s, const IpmiV2Header *h, uint8_t *out, size_t cap)
 	const IpmiBmcUser *u = &cfg->users[s->user];
 	IpmiKeys keys;
 	rc = ipmi_keys_derive(&keys, s->auth, s->integ, s->conf, u->password, u->password_len,
-			      cfg->kg, cfg->kg_len, &hp);
+			      cfg->kg, cfg->kg_len, hp);
 	if (rc >= 0)
 		rc = ipmi_rakp4_icv(s->auth, keys.sik, &s->rp, r4.icv);
 	if (rc < 0) {

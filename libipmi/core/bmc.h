@@ -38,9 +38,9 @@ typedef struct {
 	/* Keys an HMAC for unknown users so they look like a wrong password. */
 	uint8_t decoy_key[20];
 	/* Quirks of real BMCs, for client tests. */
-	bool quirk_open_session_priv; /* OpenIPMI: max priv 0 in the Open
-				       * Session Response, hash with the Open
-				       * Session privilege */
+	bool quirk_open_session_priv; /* OpenIPMI ipmi_sim: the Open Session
+				       * Response echoes the requested privilege,
+				       * 0 ("highest") included */
 	bool quirk_pad4;              /* integrity pad of 4 bytes */
 	IpmiRandomFn rnd;
 	void *rnd_ctx;

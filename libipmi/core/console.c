@@ -144,15 +144,6 @@ ipmi_console_handle_timeout(IpmiConsole *c, uint64_t now_ms)
 	return 0;
 }
 
-/* The role byte that enters the hashes. */
-static uint8_t
-hash_role(const IpmiConsole *c)
-{
-	if (c->cfg.quirk_open_session_priv)
-		return c->cfg.privilege;
-	return c->rp.role;
-}
-
 /* Fail, but leave one courtesy RAKP3 carrying an error status so the BMC
  * frees its session slot at once (sent once, never retransmitted). */
 static int
@@ -235,13 +226,12 @@ on_rakp2(IpmiConsole *c, const uint8_t *p, size_t len, uint64_t now)
 	memcpy(c->rp.rc, r2.rc, sizeof r2.rc);
 	memcpy(c->rp.guid, r2.guid, sizeof r2.guid);
 
-	IpmiRakpParams hp = c->rp;
-	hp.role = hash_role(c);
+	const IpmiRakpParams *hp = &c->rp;
 	size_t code_len = ipmi_auth_code_len(c->cfg.auth);
 	uint8_t code[IPMI_RAKP_CODE_MAX];
 	if (r2.code_len != code_len)
 		return fail_with_rakp3(c, IPMI_ERR_AUTH, IPMI_RMCPP_INVALID_ICV);
-	rc = ipmi_rakp2_code(c->cfg.auth, c->cfg.password, c->cfg.password_len, &hp, code);
+	rc = ipmi_rakp2_code(c->cfg.auth, c->cfg.password, c->cfg.password_len, hp, code);
 	if (rc < 0)
 		return fail(c, rc);
 	if (!ipmi_ct_equal(code, r2.code, code_len))
@@ -249,7 +239,7 @@ on_rakp2(IpmiConsole *c, const uint8_t *p, size_t len, uint64_t now)
 
 	IpmiKeys keys;
 	rc = ipmi_keys_derive(&keys, c->cfg.auth, c->cfg.integ, c->cfg.conf, c->cfg.password,
-			      c->cfg.password_len, c->cfg.kg, c->cfg.kg_len, &hp);
+			      c->cfg.password_len, c->cfg.kg, c->cfg.kg_len, hp);
 	if (rc < 0) {
 		ipmi_keys_wipe(&keys);
 		return fail(c, rc);
@@ -258,7 +248,7 @@ on_rakp2(IpmiConsole *c, const uint8_t *p, size_t len, uint64_t now)
 	ipmi_keys_wipe(&keys);
 
 	IpmiRakp3 r3 = {.tag = ++c->tag, .status = IPMI_RMCPP_OK, .bmc_sid = c->rp.bmc_sid};
-	rc = ipmi_rakp3_code(c->cfg.auth, c->cfg.password, c->cfg.password_len, &hp, r3.code);
+	rc = ipmi_rakp3_code(c->cfg.auth, c->cfg.password, c->cfg.password_len, hp, r3.code);
 	if (rc < 0)
 		return fail(c, rc);
 	r3.code_len = (size_t)rc;

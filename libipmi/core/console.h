@@ -39,9 +39,6 @@ typedef struct {
 	uint32_t console_sid;      /* 0: pick a random one */
 	uint32_t retransmit_ms;    /* 0: 1000 */
 	uint8_t retries;           /* retransmissions per message; 0: none */
-	/* OpenIPMI quirk (FreeIPMI -W opensesspriv): hash with the Open Session
-	 * privilege instead of the RAKP1 role byte. */
-	bool quirk_open_session_priv;
 } IpmiConsoleConfig;
 
 typedef enum {

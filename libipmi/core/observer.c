@@ -74,34 +74,28 @@ copy_out(const uint8_t *p, size_t n, uint8_t *plain, size_t cap, IpmiObserved *o
 	return 0;
 }
 
-/* Which credential reproduces the RAKP2 code?  Tries the RAKP1 role byte,
- * then the Open Session privilege (the OpenIPMI hashing quirk). */
+/* Which credential reproduces the RAKP2 code?  A credential without a user
+ * name is tried for any user. */
 static void
-match_credential(IpmiObserver *o, uint8_t open_priv)
+match_credential(IpmiObserver *o)
 {
-	uint8_t roles[2] = {o->rp.role, open_priv};
-	for (size_t r = 0; r < 2; r++) {
-		IpmiRakpParams hp = o->rp;
-		hp.role = roles[r];
-		for (size_t i = 0; i < o->n_creds; i++) {
-			const IpmiCredential *c = &o->creds[i];
-			if (c->user_len && (c->user_len != o->rp.user_len ||
-					    memcmp(c->user, o->rp.user, c->user_len) != 0))
-				continue;
-			uint8_t code[IPMI_RAKP_CODE_MAX];
-			int rc = ipmi_rakp2_code(o->auth, c->password, c->password_len, &hp, code);
-			if (rc < 0 || (size_t)rc != o->rakp2_code_len ||
-			    !ipmi_ct_equal(code, o->rakp2_code, (size_t)rc))
-				continue;
-			if (ipmi_keys_derive(&o->keys, o->auth, o->integ, o->conf, c->password,
-					     c->password_len, c->kg, c->kg_len, &hp) < 0)
-				continue;
-			o->cred = (int)i;
-			o->hash_role = hp.role;
-			o->have_keys = true;
-			o->verify_macs = true;
-			return;
-		}
+	for (size_t i = 0; i < o->n_creds; i++) {
+		const IpmiCredential *c = &o->creds[i];
+		if (c->user_len && (c->user_len != o->rp.user_len ||
+				    memcmp(c->user, o->rp.user, c->user_len) != 0))
+			continue;
+		uint8_t code[IPMI_RAKP_CODE_MAX];
+		int rc = ipmi_rakp2_code(o->auth, c->password, c->password_len, &o->rp, code);
+		if (rc < 0 || (size_t)rc != o->rakp2_code_len ||
+		    !ipmi_ct_equal(code, o->rakp2_code, (size_t)rc))
+			continue;
+		if (ipmi_keys_derive(&o->keys, o->auth, o->integ, o->conf, c->password,
+				     c->password_len, c->kg, c->kg_len, &o->rp) < 0)
+			continue;
+		o->cred = (int)i;
+		o->have_keys = true;
+		o->verify_macs = true;
+		return;
 	}
 	o->auth_failed = true;
 }
@@ -121,8 +115,6 @@ on_setup(IpmiObserver *o, const IpmiV2Header *h, IpmiObserved *out)
 			return;
 		o->open_tag = m.tag;
 		o->rp.console_sid = m.console_sid;
-		o->rp.role = m.max_priv; /* until RAKP1 tells */
-		o->hash_role = m.max_priv;
 		o->state = IPMI_OBS_OPEN_REQ;
 		return;
 	}
@@ -157,7 +149,6 @@ on_setup(IpmiObserver *o, const IpmiV2Header *h, IpmiObserved *out)
 		if (o->state < IPMI_OBS_OPEN_RSP || o->state > IPMI_OBS_RAKP1)
 			return;
 		memcpy(o->rp.rm, m.rm, sizeof m.rm);
-		o->hash_role = o->rp.role; /* the Open Session privilege, kept */
 		o->rp.role = m.role;
 		o->rp.user_len = m.user_len;
 		memcpy(o->rp.user, m.user, m.user_len);
@@ -184,7 +175,7 @@ on_setup(IpmiObserver *o, const IpmiV2Header *h, IpmiObserved *out)
 		o->rakp2_code_len = m.code_len;
 		o->state = IPMI_OBS_RAKP2;
 		if (!o->have_keys)
-			match_credential(o, o->hash_role);
+			match_credential(o);
 		if (!o->have_keys)
 			out->result = IPMI_ERR_NO_CREDENTIAL;
 		return;

@@ -55,7 +55,6 @@ typedef struct {
 	bool auth_failed; /* no credential reproduces the RAKP2 code */
 	bool verify_macs; /* false with a key log and MD5-128 integrity */
 	bool have_keys;
-	uint8_t hash_role; /* the role byte the two ends hashed with */
 	uint8_t open_tag;
 	uint8_t auth, integ, conf;
 	IpmiRakpParams rp;
