@@ -73,7 +73,10 @@ void ipmi_channel_init(IpmiChannel *c, const IpmiKeys *keys, uint32_t tx_sid, ui
 void ipmi_channel_wipe(IpmiChannel *c);
 
 /* Seal one payload into a complete datagram (RMCP header included) with the
- * next sequence number.  Returns the datagram length or a negative code. */
+ * next sequence number.  Returns the datagram length or a negative code.
+ * Here and in ipmi_record_seal and ipmi_v2_plain_encode the OEM explicit
+ * payload type (2) is IPMI_ERR_UNSUPPORTED: its header would need an OEM
+ * IANA and payload ID. */
 int ipmi_channel_seal(IpmiChannel *c, uint8_t payload_type, const uint8_t *payload, size_t len,
 		      uint8_t *out, size_t cap);
 

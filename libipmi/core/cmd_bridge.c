@@ -112,6 +112,11 @@ ipmi_bridge_request_encode(uint8_t *buf, size_t cap, const IpmiBridgeRoute *rout
 	    route->transit_channel > 0x0F || req->netfn > 0x3F || req->dst_lun > 3 ||
 	    req->data_len > IPMI_MSG_MAX_DATA || (req->data_len && !req->data))
 		return IPMI_ERR_INVALID_ARG;
+	/* Each layer wraps the next: the outer message's data is the request's
+	 * plus 8 bytes (channel, header, checksum), plus 8 more when double,
+	 * and must still be a message ipmi_msg_decode takes. */
+	if (req->data_len > IPMI_MSG_MAX_DATA - (dual ? 16u : 8u))
+		return IPMI_ERR_INVALID_ARG;
 	const uint8_t track = IPMI_BRIDGE_TRACK_REQUEST << TRACK_SHIFT;
 	IpmiWriter w;
 	ipmi_wr_init(&w, buf, cap);

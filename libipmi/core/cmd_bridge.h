@@ -95,7 +95,10 @@ typedef struct {
 
 /* Encode the complete LAN payload (outer message to the BMC included) that
  * carries req along route.  Of req only netfn, dst_lun, cmd and data are
- * used; seq (0..63) goes into every layer.  Returns bytes written. */
+ * used; seq (0..63) goes into every layer.  The outer message must stay
+ * within IPMI_MSG_MAX_DATA: req's data may be IPMI_MSG_MAX_DATA - 8 bytes
+ * (single) or - 16 (double), IPMI_ERR_INVALID_ARG beyond.  Returns bytes
+ * written. */
 int ipmi_bridge_request_encode(uint8_t *buf, size_t cap, const IpmiBridgeRoute *route, uint8_t seq,
 			       const IpmiMsg *req);
 
