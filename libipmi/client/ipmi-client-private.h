@@ -1,0 +1,164 @@
+/* ipmi-client-private.h - what the client's source files share: the
+ * IpmiClient instance, the request table and the internal entry points.
+ *
+ *   ipmi-client.c     GObject, properties, public async entry points
+ *   ipmi-transport.c  socket, receive dispatch, timer, main context
+ *   ipmi-requests.c   rqSeq table, retransmission, completion
+ *   ipmi-connect.c    pre-session, cipher suite choice, handshake, privilege
+ *   ipmi-close.c      Close Session and teardown
+ *   ipmi-sync.c       blocking wrappers on a private main context
+ *   ipmi-error.c      the error domain and the one core-code mapping
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ipmi/ipmi.h"
+
+#include "core/console.h"
+#include "core/msg.h"
+#include "core/packet.h"
+
+#define IPMI_RQSEQ_SLOTS 64
+/* At most half the rqSeq space is in flight, and sequence numbers are handed
+ * out round-robin, so a number is reused only after at least 32 others: a
+ * late duplicate answer cannot be taken for the answer to a newer request. */
+#define IPMI_MAX_INFLIGHT 32
+#define IPMI_MIN_RTO_US (50 * G_TIME_SPAN_MILLISECOND)
+/* Get Channel Cipher Suites is ignored by many BMCs: probe it briefly. */
+#define IPMI_CIPHER_PROBE_TIMEOUT_MS 1000
+#define IPMI_CIPHER_PROBE_RETRIES 1
+
+typedef struct _IpmiRequest IpmiRequest;
+typedef struct _IpmiCancelWatch IpmiCancelWatch;
+typedef struct _IpmiConnectOp IpmiConnectOp;
+typedef struct _IpmiCloseOp IpmiCloseOp;
+
+/* Called exactly once per request, after it left the table.  Takes
+ * ownership of neither rsp nor error. */
+typedef void (*IpmiRequestDone)(IpmiClient *client, IpmiRequest *req, IpmiResponse *rsp,
+				const GError *error);
+
+struct _IpmiRequest {
+	IpmiRequestDone done;
+	gpointer owner; /* connect/close op, or NULL for public requests */
+	GTask *task;    /* public requests */
+	IpmiCancelWatch *watch;
+	const char *what; /* "Get Device ID", for messages */
+	char what_buf[32];
+	gboolean presession;
+	guint8 netfn, cmd;
+	guint8 *data;
+	gsize data_len;
+	guint8 msg[IPMI_CLIENT_MAX_REQUEST_DATA + 16]; /* the encoded LAN message */
+	gsize msg_len;
+	int seq;          /* rqSeq while in the table, -1 while queued */
+	gint64 deadline;  /* monotonic, us */
+	gint64 next_send; /* 0 before the first transmission */
+	gint64 rto;
+	guint sends, max_sends;
+};
+
+typedef enum {
+	IPMI_CLIENT_STATE_IDLE,
+	IPMI_CLIENT_STATE_CONNECTING,
+	IPMI_CLIENT_STATE_CONNECTED,
+	IPMI_CLIENT_STATE_CLOSING,
+} IpmiClientState;
+
+struct _IpmiClient {
+	GObject parent_instance;
+
+	/* configuration (properties) */
+	char *host;
+	guint16 port;
+	char *username;
+	guint8 password[IPMI_PASSWORD_MAX];
+	gsize password_len;
+	gboolean password_too_long;
+	guint8 kg[IPMI_KG_LEN];
+	gsize kg_len;
+	gboolean kg_too_long;
+	int cipher_suite; /* -1: auto */
+	IpmiPrivilege privilege;
+	gboolean name_only;
+	gboolean allow_insecure;
+	guint timeout_ms;
+	guint retries;
+	char *keylog_file;
+
+	/* runtime */
+	GMainContext *context;
+	GSocket *socket;
+	GSource *recv_source;
+	GSource *timer_source;
+	char *peer;           /* "host:port", for messages */
+	gboolean unreachable; /* ICMP port unreachable seen */
+	IpmiClientState state;
+	IpmiConsole console;
+	int session_suite;
+	IpmiPrivilege session_priv;
+
+	IpmiRequest *slots[IPMI_RQSEQ_SLOTS];
+	guint inflight;
+	guint next_seq;
+	GQueue queue;       /* IpmiRequest waiting for a slot */
+	GPtrArray *watches; /* IpmiCancelWatch, re-attached with the context */
+
+	IpmiConnectOp *connect_op;
+	IpmiCloseOp *close_op;
+};
+
+/* ipmi-error.c: the one place where core codes become GErrors. */
+#define IPMI_IO_ERROR(c) (-(int)(c))
+GError *_ipmi_error_new(int code, const char *peer, const char *what, const char *fmt, ...)
+    G_GNUC_PRINTF(4, 5);
+GError *_ipmi_error_from_core(int code, guint8 rmcpp_status, const char *peer, const char *what);
+GError *_ipmi_error_from_cc(guint8 cc, guint8 netfn, guint8 cmd, const char *peer,
+			    const char *what);
+
+/* ipmi-enums.c */
+const char *_ipmi_privilege_name(int priv);
+
+/* ipmi-transport.c */
+guint64 _ipmi_now_ms(void);
+gboolean _ipmi_transport_open(IpmiClient *client, GInetAddress *addr, GError **error);
+void _ipmi_transport_close(IpmiClient *client);
+void _ipmi_transport_send(IpmiClient *client, const guint8 *dgram, gsize len);
+void _ipmi_transport_reschedule(IpmiClient *client);
+void _ipmi_client_attach(IpmiClient *client, GMainContext *context);
+GError *_ipmi_timeout_error(IpmiClient *client, const char *what, guint tries, const char *hint);
+/* Call func(client, data) in the client's context when cancellable fires,
+ * until the watch is removed.  NULL cancellable: no watch, NULL returned. */
+typedef void (*IpmiCancelFunc)(IpmiClient *client, gpointer data);
+IpmiCancelWatch *_ipmi_cancel_watch_add(IpmiClient *client, GCancellable *cancellable,
+					IpmiCancelFunc func, gpointer data);
+void _ipmi_cancel_watch_remove(IpmiClient *client, IpmiCancelWatch *watch);
+
+/* ipmi-requests.c */
+IpmiRequest *_ipmi_request_new(guint8 netfn, guint8 cmd, const guint8 *data, gsize len,
+			       gboolean presession, const char *what);
+void _ipmi_request_submit(IpmiClient *client, IpmiRequest *req, guint timeout_ms, guint retries);
+void _ipmi_request_complete(IpmiClient *client, IpmiRequest *req, IpmiResponse *rsp, GError *error);
+void _ipmi_requests_fail(IpmiClient *client, gpointer owner, gboolean public_only,
+			 const GError *error);
+void _ipmi_requests_drop_owned(IpmiClient *client, gpointer owner);
+void _ipmi_requests_handle_response(IpmiClient *client, const IpmiMsg *m, gboolean presession);
+gint64 _ipmi_requests_next_wakeup(IpmiClient *client);
+void _ipmi_requests_on_timer(IpmiClient *client, gint64 now);
+const char *_ipmi_command_name(guint8 netfn, guint8 cmd);
+
+/* ipmi-connect.c */
+void _ipmi_connect_start(IpmiClient *client, GTask *task);
+void _ipmi_connect_abort(IpmiClient *client, GError *error);
+void _ipmi_connect_on_setup_datagram(IpmiClient *client, const guint8 *dgram, gsize len);
+void _ipmi_connect_on_timer(IpmiClient *client, guint64 now_ms);
+GCancellable *_ipmi_connect_cancellable(IpmiClient *client);
+
+/* ipmi-close.c */
+void _ipmi_close_start(IpmiClient *client, GTask *task, GTask *failed_connect,
+		       GError *connect_error);
+gboolean _ipmi_close_attach_task(IpmiClient *client, GTask *task);
+void _ipmi_close_fire_and_forget(IpmiClient *client);
+void _ipmi_client_teardown(IpmiClient *client);
+GCancellable *_ipmi_close_cancellable(IpmiClient *client);

@@ -1,0 +1,735 @@
+/* ipmi-client.c - the IpmiClient GObject: properties and the public
+ * asynchronous entry points.  See ipmi-client-private.h for the map. */
+#include "ipmi-client-private.h"
+
+#include <string.h>
+
+#include "core/crypto.h"
+#include "core/status.h"
+#include "core/suite.h"
+
+/**
+ * IpmiClient:
+ *
+ * A console (client) of one BMC over IPMI v2.0 RMCP+, the protocol of
+ * ipmitool's "lanplus" interface.
+ *
+ * Configure it with properties, open a session with
+ * ipmi_client_connect_async(), send any number of requests, also several at
+ * once, with ipmi_client_request_async(), and end the session with
+ * ipmi_client_close_async().  Each has a blocking variant that runs a
+ * private main context.
+ *
+ * The client does its I/O on the thread-default main context of the thread
+ * that calls ipmi_client_connect_async(); use it from that thread only.
+ * Requests are retransmitted with exponential backoff (same rqSeq, new
+ * session sequence number) until #IpmiClient:timeout; every request
+ * completes exactly once.
+ *
+ * The password and K_G are write-only, never logged, and wiped when the
+ * client is finalized; session keys are wiped when the session ends.  When
+ * #IpmiClient:keylog-file or the environment variable IPMI_KEYLOG_FILE
+ * names a file, one line with the session integrity key is appended to it
+ * for every session (mode 0600 when created), so that captures can be
+ * decrypted later.
+ */
+
+G_DEFINE_FINAL_TYPE(IpmiClient, ipmi_client, G_TYPE_OBJECT)
+
+enum {
+	PROP_0,
+	PROP_HOST,
+	PROP_PORT,
+	PROP_USERNAME,
+	PROP_PASSWORD,
+	PROP_KG,
+	PROP_CIPHER_SUITE,
+	PROP_PRIVILEGE,
+	PROP_NAME_ONLY_LOOKUP,
+	PROP_ALLOW_INSECURE,
+	PROP_TIMEOUT,
+	PROP_RETRIES,
+	PROP_KEYLOG_FILE,
+	PROP_CONNECTED,
+	PROP_SESSION_CIPHER_SUITE,
+	PROP_SESSION_PRIVILEGE,
+	N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
+
+static void
+set_password(IpmiClient *self, const char *password)
+{
+	gsize len = password ? strlen(password) : 0;
+	ipmi_wipe(self->password, sizeof self->password);
+	self->password_too_long = len > sizeof self->password;
+	self->password_len = MIN(len, sizeof self->password);
+	if (self->password_len)
+		memcpy(self->password, password, self->password_len);
+}
+
+static void
+set_kg(IpmiClient *self, const guint8 *kg, gsize len)
+{
+	ipmi_wipe(self->kg, sizeof self->kg);
+	self->kg_too_long = len > sizeof self->kg;
+	self->kg_len = MIN(len, sizeof self->kg);
+	if (self->kg_len)
+		memcpy(self->kg, kg, self->kg_len);
+}
+
+static void
+ipmi_client_set_property(GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+	IpmiClient *self = IPMI_CLIENT(object);
+	switch (prop_id) {
+	case PROP_HOST:
+		g_free(self->host);
+		self->host = g_value_dup_string(value);
+		break;
+	case PROP_PORT:
+		self->port = (guint16)g_value_get_uint(value);
+		break;
+	case PROP_USERNAME:
+		g_free(self->username);
+		self->username = g_value_dup_string(value);
+		break;
+	case PROP_PASSWORD:
+		set_password(self, g_value_get_string(value));
+		break;
+	case PROP_KG: {
+		GBytes *b = g_value_get_boxed(value);
+		gsize len = 0;
+		const guint8 *d = b ? g_bytes_get_data(b, &len) : NULL;
+		set_kg(self, d, len);
+		break;
+	}
+	case PROP_CIPHER_SUITE:
+		self->cipher_suite = g_value_get_int(value);
+		break;
+	case PROP_PRIVILEGE:
+		self->privilege = g_value_get_enum(value);
+		break;
+	case PROP_NAME_ONLY_LOOKUP:
+		self->name_only = g_value_get_boolean(value);
+		break;
+	case PROP_ALLOW_INSECURE:
+		self->allow_insecure = g_value_get_boolean(value);
+		break;
+	case PROP_TIMEOUT:
+		self->timeout_ms = g_value_get_uint(value);
+		break;
+	case PROP_RETRIES:
+		self->retries = g_value_get_uint(value);
+		break;
+	case PROP_KEYLOG_FILE:
+		g_free(self->keylog_file);
+		self->keylog_file = g_value_dup_string(value);
+		break;
+	default:
+		G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
+	}
+}
+
+static void
+ipmi_client_get_property(GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+	IpmiClient *self = IPMI_CLIENT(object);
+	switch (prop_id) {
+	case PROP_HOST:
+		g_value_set_string(value, self->host);
+		break;
+	case PROP_PORT:
+		g_value_set_uint(value, self->port);
+		break;
+	case PROP_USERNAME:
+		g_value_set_string(value, self->username);
+		break;
+	case PROP_CIPHER_SUITE:
+		g_value_set_int(value, self->cipher_suite);
+		break;
+	case PROP_PRIVILEGE:
+		g_value_set_enum(value, self->privilege);
+		break;
+	case PROP_NAME_ONLY_LOOKUP:
+		g_value_set_boolean(value, self->name_only);
+		break;
+	case PROP_ALLOW_INSECURE:
+		g_value_set_boolean(value, self->allow_insecure);
+		break;
+	case PROP_TIMEOUT:
+		g_value_set_uint(value, self->timeout_ms);
+		break;
+	case PROP_RETRIES:
+		g_value_set_uint(value, self->retries);
+		break;
+	case PROP_KEYLOG_FILE:
+		g_value_set_string(value, self->keylog_file);
+		break;
+	case PROP_CONNECTED:
+		g_value_set_boolean(value, ipmi_client_is_connected(self));
+		break;
+	case PROP_SESSION_CIPHER_SUITE:
+		g_value_set_int(value, ipmi_client_get_session_cipher_suite(self));
+		break;
+	case PROP_SESSION_PRIVILEGE:
+		g_value_set_int(value, (int)ipmi_client_get_session_privilege(self));
+		break;
+	default:
+		G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
+	}
+}
+
+static void
+ipmi_client_dispose(GObject *object)
+{
+	IpmiClient *self = IPMI_CLIENT(object);
+	/* No operation can be pending (each holds a reference), but a
+	 * session may be open: tell the BMC, once, without waiting. */
+	if (self->state == IPMI_CLIENT_STATE_CONNECTED)
+		_ipmi_close_fire_and_forget(self);
+	_ipmi_transport_close(self);
+	ipmi_console_wipe(&self->console);
+	self->state = IPMI_CLIENT_STATE_IDLE;
+	if (self->timer_source) {
+		g_source_destroy(self->timer_source);
+		g_clear_pointer(&self->timer_source, g_source_unref);
+	}
+	G_OBJECT_CLASS(ipmi_client_parent_class)->dispose(object);
+}
+
+static void
+ipmi_client_finalize(GObject *object)
+{
+	IpmiClient *self = IPMI_CLIENT(object);
+	ipmi_wipe(self->password, sizeof self->password);
+	ipmi_wipe(self->kg, sizeof self->kg);
+	g_free(self->host);
+	g_free(self->username);
+	g_free(self->keylog_file);
+	g_free(self->peer);
+	g_ptr_array_unref(self->watches);
+	g_clear_pointer(&self->context, g_main_context_unref);
+	G_OBJECT_CLASS(ipmi_client_parent_class)->finalize(object);
+}
+
+static void
+ipmi_client_class_init(IpmiClientClass *klass)
+{
+	GObjectClass *object_class = G_OBJECT_CLASS(klass);
+	object_class->set_property = ipmi_client_set_property;
+	object_class->get_property = ipmi_client_get_property;
+	object_class->dispose = ipmi_client_dispose;
+	object_class->finalize = ipmi_client_finalize;
+	GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+	/**
+	 * IpmiClient:host:
+	 *
+	 * The BMC's host name or IPv4/IPv6 address.
+	 */
+	props[PROP_HOST] = g_param_spec_string("host", NULL, NULL, NULL, rw | G_PARAM_CONSTRUCT);
+	/**
+	 * IpmiClient:port:
+	 *
+	 * The BMC's UDP port.
+	 */
+	props[PROP_PORT] = g_param_spec_uint("port", NULL, NULL, 1, 65535, IPMI_CLIENT_DEFAULT_PORT,
+					     rw | G_PARAM_CONSTRUCT);
+	/**
+	 * IpmiClient:username:
+	 *
+	 * The user name, at most 16 bytes; empty for the anonymous or null
+	 * user.
+	 */
+	props[PROP_USERNAME] = g_param_spec_string("username", NULL, NULL, "", rw);
+	/**
+	 * IpmiClient:password:
+	 *
+	 * The password, at most 20 bytes.  Write-only; never logged; wiped
+	 * when the client is finalized.
+	 */
+	props[PROP_PASSWORD] = g_param_spec_string("password", NULL, NULL, NULL,
+						   G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+	/**
+	 * IpmiClient:kg:
+	 *
+	 * The BMC key K_G (at most 20 bytes), when the BMC has one; %NULL or
+	 * empty when the password keys the session.  Write-only.
+	 */
+	props[PROP_KG] = g_param_spec_boxed("kg", NULL, NULL, G_TYPE_BYTES,
+					    G_PARAM_WRITABLE | G_PARAM_STATIC_STRINGS);
+	/**
+	 * IpmiClient:cipher-suite:
+	 *
+	 * The cipher suite (0-19), or -1 to choose: 17, then 3, then the other
+	 * suites with integrity the BMC offers.  Suites without integrity (0,
+	 * 1, 6, 15) and xRC4 need #IpmiClient:allow-insecure.
+	 */
+	props[PROP_CIPHER_SUITE] =
+	    g_param_spec_int("cipher-suite", NULL, NULL, -1, IPMI_SUITE_MAX, -1, rw);
+	/**
+	 * IpmiClient:privilege:
+	 *
+	 * The privilege level to run the session at.
+	 */
+	props[PROP_PRIVILEGE] = g_param_spec_enum("privilege", NULL, NULL, IPMI_TYPE_PRIVILEGE,
+						  IPMI_PRIVILEGE_ADMINISTRATOR, rw);
+	/**
+	 * IpmiClient:name-only-lookup:
+	 *
+	 * Whether the BMC looks the user up by name only (RAKP 1 role bit 4,
+	 * the default of ipmitool and FreeIPMI) rather than by name and
+	 * privilege.
+	 */
+	props[PROP_NAME_ONLY_LOOKUP] =
+	    g_param_spec_boolean("name-only-lookup", NULL, NULL, TRUE, rw);
+	/**
+	 * IpmiClient:allow-insecure:
+	 *
+	 * Permit cipher suites without integrity protection (0, 1, 6, 15) and
+	 * with xRC4 confidentiality.  Off by default.
+	 */
+	props[PROP_ALLOW_INSECURE] = g_param_spec_boolean("allow-insecure", NULL, NULL, FALSE, rw);
+	/**
+	 * IpmiClient:timeout:
+	 *
+	 * The deadline in milliseconds of each request and of each step of
+	 * the session setup, retransmissions included.
+	 */
+	props[PROP_TIMEOUT] = g_param_spec_uint("timeout", NULL, NULL, 1, 3600000, 10000, rw);
+	/**
+	 * IpmiClient:retries:
+	 *
+	 * Retransmissions per request within #IpmiClient:timeout; the waits
+	 * between them double.
+	 */
+	props[PROP_RETRIES] = g_param_spec_uint("retries", NULL, NULL, 0, 16, 3, rw);
+	/**
+	 * IpmiClient:keylog-file:
+	 *
+	 * A file to append each session's key log line to (see
+	 * libipmi/core/keylog.h for the format); when %NULL, the
+	 * environment variable IPMI_KEYLOG_FILE is used if set.
+	 */
+	props[PROP_KEYLOG_FILE] = g_param_spec_string("keylog-file", NULL, NULL, NULL, rw);
+	/**
+	 * IpmiClient:connected:
+	 *
+	 * Whether a session is open.
+	 */
+	props[PROP_CONNECTED] = g_param_spec_boolean("connected", NULL, NULL, FALSE,
+						     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+	/**
+	 * IpmiClient:session-cipher-suite:
+	 *
+	 * The cipher suite of the open session, -1 when none.
+	 */
+	props[PROP_SESSION_CIPHER_SUITE] =
+	    g_param_spec_int("session-cipher-suite", NULL, NULL, -1, IPMI_SUITE_MAX, -1,
+			     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+	/**
+	 * IpmiClient:session-privilege:
+	 *
+	 * The privilege level of the open session (an #IpmiPrivilege), 0 when
+	 * none.
+	 */
+	props[PROP_SESSION_PRIVILEGE] =
+	    g_param_spec_int("session-privilege", NULL, NULL, 0, IPMI_PRIVILEGE_OEM, 0,
+			     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+	g_object_class_install_properties(object_class, N_PROPS, props);
+}
+
+static void
+ipmi_client_init(IpmiClient *self)
+{
+	self->port = IPMI_CLIENT_DEFAULT_PORT;
+	self->username = g_strdup("");
+	self->cipher_suite = -1;
+	self->privilege = IPMI_PRIVILEGE_ADMINISTRATOR;
+	self->name_only = TRUE;
+	self->timeout_ms = 10000;
+	self->retries = 3;
+	self->session_suite = -1;
+	self->console.deadline = UINT64_MAX;
+	self->watches = g_ptr_array_new();
+	self->context = g_main_context_ref_thread_default();
+	ipmi_crypto_init();
+}
+
+/**
+ * ipmi_client_new:
+ * @host: the BMC's host name or address
+ * @port: its UDP port, or 0 for 623
+ *
+ * Returns: (transfer full): a new #IpmiClient, not yet connected
+ */
+IpmiClient *
+ipmi_client_new(const char *host, guint16 port)
+{
+	g_return_val_if_fail(host != NULL, NULL);
+	return g_object_new(IPMI_TYPE_CLIENT, "host", host, "port",
+			    (guint)(port ? port : IPMI_CLIENT_DEFAULT_PORT), NULL);
+}
+
+/**
+ * ipmi_client_get_host:
+ * @client: an #IpmiClient
+ *
+ * Returns: (transfer none): the #IpmiClient:host
+ */
+const char *
+ipmi_client_get_host(IpmiClient *client)
+{
+	g_return_val_if_fail(IPMI_IS_CLIENT(client), NULL);
+	return client->host;
+}
+
+/**
+ * ipmi_client_get_port:
+ * @client: an #IpmiClient
+ *
+ * Returns: the #IpmiClient:port
+ */
+guint16
+ipmi_client_get_port(IpmiClient *client)
+{
+	g_return_val_if_fail(IPMI_IS_CLIENT(client), 0);
+	return client->port;
+}
+
+/**
+ * ipmi_client_set_credentials:
+ * @client: an #IpmiClient
+ * @username: (nullable): the user name (at most 16 bytes)
+ * @password: (nullable): the password (at most 20 bytes)
+ *
+ * Sets #IpmiClient:username and #IpmiClient:password for the next
+ * connection.
+ */
+void
+ipmi_client_set_credentials(IpmiClient *client, const char *username, const char *password)
+{
+	g_return_if_fail(IPMI_IS_CLIENT(client));
+	g_free(client->username);
+	client->username = g_strdup(username ? username : "");
+	set_password(client, password);
+	g_object_notify_by_pspec(G_OBJECT(client), props[PROP_USERNAME]);
+}
+
+/**
+ * ipmi_client_set_kg:
+ * @client: an #IpmiClient
+ * @kg: (array length=kg_len) (nullable): the BMC key K_G
+ * @kg_len: its length (at most 20)
+ *
+ * Sets #IpmiClient:kg for the next connection; a short key is padded with
+ * zeros, as ipmitool does.
+ */
+void
+ipmi_client_set_kg(IpmiClient *client, const guint8 *kg, gsize kg_len)
+{
+	g_return_if_fail(IPMI_IS_CLIENT(client));
+	set_kg(client, kg, kg ? kg_len : 0);
+}
+
+/**
+ * ipmi_client_is_connected:
+ * @client: an #IpmiClient
+ *
+ * Returns: whether a session is open
+ */
+gboolean
+ipmi_client_is_connected(IpmiClient *client)
+{
+	g_return_val_if_fail(IPMI_IS_CLIENT(client), FALSE);
+	return client->state == IPMI_CLIENT_STATE_CONNECTED;
+}
+
+/**
+ * ipmi_client_get_session_cipher_suite:
+ * @client: an #IpmiClient
+ *
+ * Returns: the cipher suite of the open session, or -1
+ */
+int
+ipmi_client_get_session_cipher_suite(IpmiClient *client)
+{
+	g_return_val_if_fail(IPMI_IS_CLIENT(client), -1);
+	return ipmi_client_is_connected(client) ? client->session_suite : -1;
+}
+
+/**
+ * ipmi_client_get_session_privilege:
+ * @client: an #IpmiClient
+ *
+ * Returns: the privilege level of the open session, or 0
+ */
+IpmiPrivilege
+ipmi_client_get_session_privilege(IpmiClient *client)
+{
+	g_return_val_if_fail(IPMI_IS_CLIENT(client), 0);
+	return ipmi_client_is_connected(client) ? client->session_priv : 0;
+}
+
+/* ---- connect ---------------------------------------------------------- */
+
+static GError *
+check_config(IpmiClient *client)
+{
+	const char *peer = client->peer;
+	const char *what = "configuration";
+	if (!client->host || !*client->host)
+		return _ipmi_error_new(IPMI_IO_ERROR(G_IO_ERROR_INVALID_ARGUMENT), "BMC", what,
+				       "no host given");
+	if (client->username && strlen(client->username) > IPMI_USER_MAX)
+		return _ipmi_error_new(IPMI_IO_ERROR(G_IO_ERROR_INVALID_ARGUMENT), peer, what,
+				       "the user name is longer than %d bytes", IPMI_USER_MAX);
+	if (client->password_too_long)
+		return _ipmi_error_new(IPMI_IO_ERROR(G_IO_ERROR_INVALID_ARGUMENT), peer, what,
+				       "the password is longer than %d bytes", IPMI_PASSWORD_MAX);
+	if (client->kg_too_long)
+		return _ipmi_error_new(IPMI_IO_ERROR(G_IO_ERROR_INVALID_ARGUMENT), peer, what,
+				       "K_G is longer than %d bytes", IPMI_KG_LEN);
+	if (client->cipher_suite >= 0) {
+		const IpmiCipherSuite *cs = ipmi_suite_get((unsigned)client->cipher_suite);
+		if (!client->allow_insecure &&
+		    (!ipmi_suite_has_integrity(cs) || ipmi_conf_is_rc4(cs->conf))) {
+			g_autofree char *w =
+			    g_strdup_printf("cipher suite %d", client->cipher_suite);
+			return _ipmi_error_from_core(IPMI_ERR_INSECURE, 0, peer, w);
+		}
+	}
+	return NULL;
+}
+
+/**
+ * ipmi_client_connect_async:
+ * @client: an #IpmiClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the session is open or failed
+ * @user_data: data for @callback
+ *
+ * Opens a session: Get Channel Authentication Capabilities, the cipher
+ * suite choice (see #IpmiClient:cipher-suite), the RMCP+ handshake, and
+ * Set Session Privilege Level to #IpmiClient:privilege.  The client's I/O
+ * runs on the thread-default main context of the caller from now on.
+ */
+void
+ipmi_client_connect_async(IpmiClient *client, GCancellable *cancellable,
+			  GAsyncReadyCallback callback, gpointer user_data)
+{
+	g_return_if_fail(IPMI_IS_CLIENT(client));
+	g_return_if_fail(!cancellable || G_IS_CANCELLABLE(cancellable));
+	GTask *task = g_task_new(client, cancellable, callback, user_data);
+	g_task_set_source_tag(task, ipmi_client_connect_async);
+	g_task_set_name(task, "ipmi_client_connect_async");
+	if (client->state != IPMI_CLIENT_STATE_IDLE) {
+		g_task_return_new_error(task, G_IO_ERROR,
+					client->state == IPMI_CLIENT_STATE_CONNECTED
+					    ? G_IO_ERROR_EXISTS
+					    : G_IO_ERROR_PENDING,
+					"%s: a session is already open or being opened or closed",
+					client->peer ? client->peer : client->host);
+		g_object_unref(task);
+		return;
+	}
+	g_free(client->peer);
+	client->peer = client->host && strchr(client->host, ':')
+			   ? g_strdup_printf("[%s]:%u", client->host, client->port)
+			   : g_strdup_printf("%s:%u", client->host, client->port);
+	GError *error = check_config(client);
+	if (error) {
+		g_task_return_error(task, error);
+		g_object_unref(task);
+		return;
+	}
+	if (g_task_return_error_if_cancelled(task)) {
+		g_object_unref(task);
+		return;
+	}
+	g_autoptr(GMainContext) context = g_main_context_ref_thread_default();
+	_ipmi_client_attach(client, context);
+	_ipmi_connect_start(client, task);
+}
+
+/**
+ * ipmi_client_connect_finish:
+ * @client: an #IpmiClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the session is open
+ */
+gboolean
+ipmi_client_connect_finish(IpmiClient *client, GAsyncResult *result, GError **error)
+{
+	g_return_val_if_fail(g_task_is_valid(result, client), FALSE);
+	g_return_val_if_fail(g_task_get_source_tag(G_TASK(result)) == ipmi_client_connect_async,
+			     FALSE);
+	return g_task_propagate_boolean(G_TASK(result), error);
+}
+
+/* ---- requests --------------------------------------------------------- */
+
+static void
+on_public_done(IpmiClient *client, IpmiRequest *req, IpmiResponse *rsp, const GError *error)
+{
+	GTask *task = g_steal_pointer(&req->task);
+	if (error)
+		g_task_return_error(task, g_error_copy(error));
+	else
+		g_task_return_pointer(task, ipmi_response_ref(rsp),
+				      (GDestroyNotify)ipmi_response_unref);
+	g_object_unref(task);
+}
+
+static void
+on_request_cancelled(IpmiClient *client, gpointer data)
+{
+	IpmiRequest *req = data;
+	_ipmi_request_complete(
+	    client, req, NULL,
+	    g_error_new_literal(G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled"));
+}
+
+/**
+ * ipmi_client_request_async:
+ * @client: a connected #IpmiClient
+ * @netfn: the network function (even: a request)
+ * @command: the command
+ * @data: (array length=data_len) (nullable): the request data
+ * @data_len: its length, at most %IPMI_CLIENT_MAX_REQUEST_DATA
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the answer or an error
+ * @user_data: data for @callback
+ *
+ * Sends one request to the BMC in the open session.  Many may be
+ * outstanding at once.  A non-zero completion code is not an error here:
+ * it is in the #IpmiResponse (see ipmi_response_check()).
+ */
+void
+ipmi_client_request_async(IpmiClient *client, guint8 netfn, guint8 command, const guint8 *data,
+			  gsize data_len, GCancellable *cancellable, GAsyncReadyCallback callback,
+			  gpointer user_data)
+{
+	g_return_if_fail(IPMI_IS_CLIENT(client));
+	g_return_if_fail(data != NULL || data_len == 0);
+	GTask *task = g_task_new(client, cancellable, callback, user_data);
+	g_task_set_source_tag(task, ipmi_client_request_async);
+	g_task_set_name(task, "ipmi_client_request_async");
+	if ((netfn & 1) || netfn > 0x3F || data_len > IPMI_CLIENT_MAX_REQUEST_DATA) {
+		g_task_return_new_error(task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+					"invalid request: netFn %02Xh (must be even, below 40h), "
+					"%" G_GSIZE_FORMAT " data bytes (at most %d)",
+					netfn, data_len, IPMI_CLIENT_MAX_REQUEST_DATA);
+		g_object_unref(task);
+		return;
+	}
+	if (g_task_return_error_if_cancelled(task)) {
+		g_object_unref(task);
+		return;
+	}
+	if (client->state != IPMI_CLIENT_STATE_CONNECTED) {
+		const char *name = _ipmi_command_name(netfn, command);
+		g_autofree char *what =
+		    name ? g_strdup(name) : g_strdup_printf("command %02Xh/%02Xh", netfn, command);
+		g_task_return_error(task,
+				    _ipmi_error_new(IPMI_CLIENT_ERROR_CLOSED,
+						    client->peer ? client->peer : client->host,
+						    what, "no session is open"));
+		g_object_unref(task);
+		return;
+	}
+	IpmiRequest *req = _ipmi_request_new(netfn, command, data, data_len, FALSE, NULL);
+	req->task = task;
+	req->done = on_public_done;
+	req->watch = _ipmi_cancel_watch_add(client, cancellable, on_request_cancelled, req);
+	_ipmi_request_submit(client, req, client->timeout_ms, client->retries);
+}
+
+/**
+ * ipmi_client_request_finish:
+ * @client: an #IpmiClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the answer, or %NULL with @error set
+ *   (%G_IO_ERROR_TIMED_OUT, %G_IO_ERROR_CANCELLED,
+ *   %IPMI_CLIENT_ERROR_CLOSED, ...)
+ */
+IpmiResponse *
+ipmi_client_request_finish(IpmiClient *client, GAsyncResult *result, GError **error)
+{
+	g_return_val_if_fail(g_task_is_valid(result, client), NULL);
+	g_return_val_if_fail(g_task_get_source_tag(G_TASK(result)) == ipmi_client_request_async,
+			     NULL);
+	return g_task_propagate_pointer(G_TASK(result), error);
+}
+
+/* ---- close ------------------------------------------------------------ */
+
+/**
+ * ipmi_client_close_async:
+ * @client: an #IpmiClient
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called when the session is closed
+ * @user_data: data for @callback
+ *
+ * Fails the pending requests with %IPMI_CLIENT_ERROR_CLOSED and sends
+ * Close Session, retransmitted until #IpmiClient:timeout, so the BMC frees
+ * its session slot.  Afterwards the client is idle (whatever the result)
+ * and may connect again.  Closing an idle client succeeds at once; closing
+ * while connecting aborts the connect.
+ */
+void
+ipmi_client_close_async(IpmiClient *client, GCancellable *cancellable, GAsyncReadyCallback callback,
+			gpointer user_data)
+{
+	g_return_if_fail(IPMI_IS_CLIENT(client));
+	GTask *task = g_task_new(client, cancellable, callback, user_data);
+	g_task_set_source_tag(task, ipmi_client_close_async);
+	g_task_set_name(task, "ipmi_client_close_async");
+	if (client->state == IPMI_CLIENT_STATE_CONNECTING)
+		_ipmi_connect_abort(client, _ipmi_error_new(IPMI_CLIENT_ERROR_CLOSED, client->peer,
+							    "connect",
+							    "closed before the session was open"));
+	switch (client->state) {
+	case IPMI_CLIENT_STATE_IDLE:
+		g_task_return_boolean(task, TRUE);
+		g_object_unref(task);
+		return;
+	case IPMI_CLIENT_STATE_CLOSING:
+		if (!_ipmi_close_attach_task(client, task)) {
+			g_task_return_new_error(task, G_IO_ERROR, G_IO_ERROR_PENDING,
+						"%s: the session is already being closed",
+						client->peer);
+			g_object_unref(task);
+		}
+		return;
+	case IPMI_CLIENT_STATE_CONNECTED:
+		_ipmi_close_start(client, task, NULL, NULL);
+		return;
+	case IPMI_CLIENT_STATE_CONNECTING:
+		g_assert_not_reached();
+	}
+}
+
+/**
+ * ipmi_client_close_finish:
+ * @client: an #IpmiClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the BMC confirmed (or the client was idle); %FALSE
+ *   with %G_IO_ERROR_TIMED_OUT when the BMC never answered
+ */
+gboolean
+ipmi_client_close_finish(IpmiClient *client, GAsyncResult *result, GError **error)
+{
+	g_return_val_if_fail(g_task_is_valid(result, client), FALSE);
+	g_return_val_if_fail(g_task_get_source_tag(G_TASK(result)) == ipmi_client_close_async,
+			     FALSE);
+	return g_task_propagate_boolean(G_TASK(result), error);
+}
