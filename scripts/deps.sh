@@ -3,8 +3,10 @@
 # second run costs nothing.  Usage: scripts/deps.sh build|test|demo
 set -euo pipefail
 
-build_pkgs=(meson ninja-build pkg-config gcc python3 libglib2.0-dev libgcrypt20-dev)
+build_pkgs=(meson ninja-build pkg-config gcc python3 libglib2.0-dev libgcrypt20-dev libpcap-dev)
 test_pkgs=("${build_pkgs[@]}" ipmitool freeipmi-tools openipmi)
+# dissector/: ipmi-pcap (libpcap), the Wireshark plugin, live captures
+test_pkgs+=(libwireshark-dev tshark tcpdump)
 demo_pkgs=("${build_pkgs[@]}")
 
 case "${1:-build}" in
@@ -24,5 +26,7 @@ sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 echo "Installing: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
+# tshark's wireshark-common asks whether non-root users may capture: no.
+echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

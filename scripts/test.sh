@@ -9,9 +9,9 @@ scripts/deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
 
 builddir=${BUILDDIR:-build}
 if [ -f "$builddir/build.ninja" ]; then
-	meson setup --reconfigure "$builddir" >/dev/null
+	meson setup --reconfigure "$builddir" -Dwireshark=enabled >/dev/null
 else
-	meson setup "$builddir" >/dev/null
+	meson setup "$builddir" -Dwireshark=enabled >/dev/null
 fi || { echo "meson setup failed"; echo "0 passed, 1 failed"; exit 1; }
 meson compile -C "$builddir" || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 

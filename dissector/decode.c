@@ -1,0 +1,336 @@
+/* decode.c - decoded fields of common messages, see decode.h. */
+#include "decode.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/cmd_session.h"
+#include "core/packet.h"
+#include "core/rakp.h"
+#include "core/status.h"
+#include "core/suite.h"
+#include "names.h"
+
+char *
+ipmi_hex(char *buf, const uint8_t *p, size_t n)
+{
+	static const char dig[] = "0123456789abcdef";
+	for (size_t i = 0; i < n; i++) {
+		buf[2 * i] = dig[p[i] >> 4];
+		buf[2 * i + 1] = dig[p[i] & 15];
+	}
+	buf[2 * n] = 0;
+	return buf;
+}
+
+__attribute__((format(printf, 3, 4))) static void
+add(IpmiFields *f, const char *key, const char *fmt, ...)
+{
+	if (f->n >= IPMI_FIELDS_MAX)
+		return;
+	IpmiField *x = &f->f[f->n++];
+	x->key = key;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(x->value, sizeof x->value, fmt, ap);
+	va_end(ap);
+}
+
+static void
+add_hex(IpmiFields *f, const char *key, const uint8_t *p, size_t n)
+{
+	char h[2 * IPMI_RAKP_CODE_MAX + 1];
+	if (n > IPMI_RAKP_CODE_MAX)
+		n = IPMI_RAKP_CODE_MAX;
+	add(f, key, "%s", ipmi_hex(h, p, n));
+}
+
+static void
+fail(IpmiFields *f, int rc)
+{
+	f->n = 0;
+	f->error = ipmi_strerror(rc);
+}
+
+/* ---- App commands ------------------------------------------------------- */
+
+/* Get Device ID response (IPMI v2.0 20.1): 11 bytes, then an optional
+ * 4-byte auxiliary firmware revision. */
+static void
+device_id_rsp(const uint8_t *d, size_t n, IpmiFields *f)
+{
+	if (n != 11 && n != 15) {
+		fail(f, IPMI_ERR_LENGTH);
+		return;
+	}
+	static const char *const support[8] = {"sensor",
+					       "SDR repository",
+					       "SEL",
+					       "FRU inventory",
+					       "IPMB event receiver",
+					       "IPMB event generator",
+					       "bridge",
+					       "chassis"};
+	char sup[160] = "";
+	for (int b = 0; b < 8; b++) {
+		if (d[5] >> b & 1) {
+			if (sup[0])
+				strncat(sup, ", ", sizeof sup - strlen(sup) - 1);
+			strncat(sup, support[b], sizeof sup - strlen(sup) - 1);
+		}
+	}
+	add(f, "device_id", "0x%02x", d[0]);
+	add(f, "device_revision", "%u", d[1] & 0x0F);
+	add(f, "provides_sdrs", "%s", d[1] & 0x80 ? "yes" : "no");
+	add(f, "firmware_revision", "%u.%02x", d[2] & 0x7F, d[3]);
+	add(f, "device_available", "%s",
+	    d[2] & 0x80 ? "no (update or self-initialization)" : "yes");
+	add(f, "ipmi_version", "%u.%u", d[4] & 0x0F, d[4] >> 4);
+	add(f, "additional_support", "0x%02x (%s)", d[5], sup[0] ? sup : "none");
+	unsigned mfr = (unsigned)d[6] | (unsigned)d[7] << 8 | (unsigned)(d[8] & 0x0F) << 16;
+	add(f, "manufacturer_id", "%u (0x%06x)", mfr, mfr);
+	add(f, "product_id", "0x%04x", (unsigned)(d[9] | d[10] << 8));
+	if (n == 15)
+		add_hex(f, "aux_firmware_revision", d + 11, 4);
+}
+
+static void
+auth_caps_req(const uint8_t *d, size_t n, IpmiFields *f)
+{
+	IpmiGetChannelAuthCapsReq m;
+	int rc = ipmi_get_channel_auth_caps_req_decode(d, n, &m);
+	if (rc < 0) {
+		fail(f, rc);
+		return;
+	}
+	add(f, "channel", m.channel == IPMI_CHANNEL_CURRENT ? "0x%x (this channel)" : "0x%x",
+	    m.channel);
+	add(f, "v2_extended_data", "%s", m.v2_data ? "yes" : "no");
+	add(f, "max_privilege", "%s", ipmi_priv_name(m.max_priv));
+}
+
+static void
+auth_caps_rsp(const uint8_t *d, size_t n, IpmiFields *f)
+{
+	IpmiGetChannelAuthCapsRsp m;
+	int rc = ipmi_get_channel_auth_caps_rsp_decode(d, n, &m);
+	if (rc < 0) {
+		fail(f, rc);
+		return;
+	}
+	char types[64] = "";
+	static const struct {
+		uint8_t bit;
+		const char *name;
+	} at[] = {{IPMI_AUTHCAP_NONE, "none"},
+		  {IPMI_AUTHCAP_MD2, "MD2"},
+		  {IPMI_AUTHCAP_MD5, "MD5"},
+		  {IPMI_AUTHCAP_PASSWORD, "password"},
+		  {IPMI_AUTHCAP_OEM, "OEM"}};
+	for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+		if (m.auth_types & at[i].bit) {
+			if (types[0])
+				strncat(types, ",", sizeof types - strlen(types) - 1);
+			strncat(types, at[i].name, sizeof types - strlen(types) - 1);
+		}
+	}
+	add(f, "channel", "%u", m.channel);
+	add(f, "auth_types", "%s", types[0] ? types : "-");
+	add(f, "v2_extended", "%s", m.v2_ext ? "yes" : "no");
+	add(f, "kg_set", "%s", m.kg_set ? "yes" : "no");
+	add(f, "per_message_auth", "%s", m.per_msg_auth_disabled ? "disabled" : "enabled");
+	add(f, "user_level_auth", "%s", m.user_auth_disabled ? "disabled" : "enabled");
+	char logins[48] = "";
+	if (m.non_null_users)
+		strcat(logins, ",non-null");
+	if (m.null_users)
+		strcat(logins, ",null");
+	if (m.anonymous)
+		strcat(logins, ",anonymous");
+	add(f, "user_names", "%s", logins[0] ? logins + 1 : "-");
+	add(f, "ipmi_2_0", "%s", m.supports_v20 ? "yes" : "no");
+	add(f, "ipmi_1_5", "%s", m.supports_v15 ? "yes" : "no");
+	add(f, "oem_iana", "%u", m.oem_iana);
+}
+
+static void
+app_fields(const IpmiMsg *m, IpmiFields *f)
+{
+	bool rsp = ipmi_msg_is_response(m);
+	switch (m->cmd) {
+	case 0x01:
+		if (rsp)
+			device_id_rsp(m->data, m->data_len, f);
+		return;
+	case IPMI_CMD_GET_CHANNEL_AUTH_CAPS:
+		if (rsp)
+			auth_caps_rsp(m->data, m->data_len, f);
+		else
+			auth_caps_req(m->data, m->data_len, f);
+		return;
+	case IPMI_CMD_SET_SESSION_PRIVILEGE: {
+		IpmiSetSessionPrivReq q;
+		IpmiSetSessionPrivRsp r;
+		int rc = rsp ? ipmi_set_session_priv_rsp_decode(m->data, m->data_len, &r)
+			     : ipmi_set_session_priv_req_decode(m->data, m->data_len, &q);
+		uint8_t priv = rsp ? r.priv : q.priv;
+		if (rc < 0)
+			fail(f, rc);
+		else
+			add(f, "privilege", "%s", priv ? ipmi_priv_name(priv) : "no change");
+		return;
+	}
+	case IPMI_CMD_CLOSE_SESSION: {
+		if (rsp)
+			return;
+		IpmiCloseSessionReq q;
+		int rc = ipmi_close_session_req_decode(m->data, m->data_len, &q);
+		if (rc < 0) {
+			fail(f, rc);
+			return;
+		}
+		add(f, "session_id", "0x%08x", q.session_id);
+		if (q.session_id == 0)
+			add(f, "session_handle", "%u", q.handle);
+		return;
+	}
+	case IPMI_CMD_GET_CHANNEL_CIPHER_SUITES: {
+		if (rsp) {
+			IpmiGetCipherSuitesRsp r;
+			int rc = ipmi_get_cipher_suites_rsp_decode(m->data, m->data_len, &r);
+			if (rc < 0) {
+				fail(f, rc);
+				return;
+			}
+			add(f, "channel", "%u", r.channel);
+			add_hex(f, "record_data", r.data, r.data_len);
+			return;
+		}
+		IpmiGetCipherSuitesReq q;
+		int rc = ipmi_get_cipher_suites_req_decode(m->data, m->data_len, &q);
+		if (rc < 0) {
+			fail(f, rc);
+			return;
+		}
+		add(f, "channel", "0x%x", q.channel);
+		add(f, "payload_type", "%u", q.payload_type);
+		add(f, "list", "%s", q.by_suite ? "by cipher suite" : "supported algorithms");
+		add(f, "index", "%u", q.index);
+		return;
+	}
+	}
+}
+
+void
+ipmi_decode_msg_fields(const IpmiMsg *m, IpmiFields *out)
+{
+	memset(out, 0, sizeof *out);
+	if (ipmi_msg_is_response(m) && m->cc != 0)
+		return;
+	if ((m->netfn & 0x3E) == IPMI_NETFN_APP)
+		app_fields(m, out);
+}
+
+/* ---- session setup ------------------------------------------------------ */
+
+static void
+algs(IpmiFields *f, uint8_t auth, uint8_t integ, uint8_t conf)
+{
+	add(f, "auth_alg", "%s (%u)", ipmi_auth_alg_name(auth), auth);
+	add(f, "integ_alg", "%s (%u)", ipmi_integ_alg_name(integ), integ);
+	add(f, "conf_alg", "%s (%u)", ipmi_conf_alg_name(conf), conf);
+	int suite = ipmi_suite_find(auth, integ, conf);
+	if (suite >= 0)
+		add(f, "cipher_suite", "%d", suite);
+}
+
+static void
+status(IpmiFields *f, uint8_t s)
+{
+	add(f, "status", "0x%02x (%s)", s, ipmi_rmcpp_status_str(s));
+}
+
+void
+ipmi_decode_setup_fields(uint8_t payload_type, const uint8_t *p, size_t len, IpmiFields *f)
+{
+	memset(f, 0, sizeof *f);
+	int rc = IPMI_ERR_UNSUPPORTED;
+	switch (payload_type & 0x3F) {
+	case IPMI_PAYLOAD_OPEN_SESSION_REQ: {
+		IpmiOpenSessionReq m;
+		if ((rc = ipmi_open_session_req_decode(p, len, &m)) < 0)
+			break;
+		add(f, "tag", "0x%02x", m.tag);
+		add(f, "max_privilege", "%s", ipmi_priv_name(m.max_priv));
+		add(f, "console_session_id", "0x%08x", m.console_sid);
+		algs(f, m.auth_alg, m.integ_alg, m.conf_alg);
+		return;
+	}
+	case IPMI_PAYLOAD_OPEN_SESSION_RSP: {
+		IpmiOpenSessionRsp m;
+		if ((rc = ipmi_open_session_rsp_decode(p, len, &m)) < 0)
+			break;
+		add(f, "tag", "0x%02x", m.tag);
+		status(f, m.status);
+		add(f, "console_session_id", "0x%08x", m.console_sid);
+		if (m.status != IPMI_RMCPP_OK)
+			return;
+		add(f, "max_privilege", "%s", ipmi_priv_name(m.max_priv));
+		add(f, "bmc_session_id", "0x%08x", m.bmc_sid);
+		algs(f, m.auth_alg, m.integ_alg, m.conf_alg);
+		return;
+	}
+	case IPMI_PAYLOAD_RAKP1: {
+		IpmiRakp1 m;
+		if ((rc = ipmi_rakp1_decode(p, len, &m)) < 0)
+			break;
+		char user[IPMI_USER_MAX + 1];
+		for (size_t i = 0; i < m.user_len; i++)
+			user[i] = m.user[i] >= 0x20 && m.user[i] < 0x7F ? (char)m.user[i] : '?';
+		user[m.user_len] = 0;
+		add(f, "tag", "0x%02x", m.tag);
+		add(f, "bmc_session_id", "0x%08x", m.bmc_sid);
+		add_hex(f, "rm", m.rm, sizeof m.rm);
+		add(f, "role", "0x%02x (%s%s)", m.role, ipmi_priv_name(m.role),
+		    m.role & IPMI_ROLE_NAME_ONLY ? ", name-only lookup" : "");
+		add(f, "user", "%s", user);
+		return;
+	}
+	case IPMI_PAYLOAD_RAKP2: {
+		IpmiRakp2 m;
+		if ((rc = ipmi_rakp2_decode(p, len, &m)) < 0)
+			break;
+		add(f, "tag", "0x%02x", m.tag);
+		status(f, m.status);
+		add(f, "console_session_id", "0x%08x", m.console_sid);
+		if (m.status != IPMI_RMCPP_OK)
+			return;
+		add_hex(f, "rc", m.rc, sizeof m.rc);
+		add_hex(f, "guid", m.guid, sizeof m.guid);
+		add_hex(f, "key_exchange_code", m.code, m.code_len);
+		return;
+	}
+	case IPMI_PAYLOAD_RAKP3: {
+		IpmiRakp3 m;
+		if ((rc = ipmi_rakp3_decode(p, len, &m)) < 0)
+			break;
+		add(f, "tag", "0x%02x", m.tag);
+		status(f, m.status);
+		add(f, "bmc_session_id", "0x%08x", m.bmc_sid);
+		add_hex(f, "key_exchange_code", m.code, m.code_len);
+		return;
+	}
+	case IPMI_PAYLOAD_RAKP4: {
+		IpmiRakp4 m;
+		if ((rc = ipmi_rakp4_decode(p, len, &m)) < 0)
+			break;
+		add(f, "tag", "0x%02x", m.tag);
+		status(f, m.status);
+		add(f, "console_session_id", "0x%08x", m.console_sid);
+		add_hex(f, "integrity_check_value", m.icv, m.icv_len);
+		return;
+	}
+	}
+	fail(f, rc);
+}
