@@ -7,6 +7,9 @@ build_pkgs=(meson ninja-build pkg-config gcc python3 libglib2.0-dev libgcrypt20-
 test_pkgs=("${build_pkgs[@]}" ipmitool freeipmi-tools openipmi)
 # dissector/: ipmi-pcap (libpcap), the Wireshark plugin, live captures
 test_pkgs+=(libwireshark-dev tshark tcpdump)
+# fuzz/ (fuzz/run.sh): clang 14; libFuzzer and the sanitizer runtimes
+# (libclang_rt.fuzzer-x86_64.a) come in libclang-rt-14-dev.
+test_pkgs+=(clang libclang-rt-14-dev)
 demo_pkgs=("${build_pkgs[@]}")
 
 case "${1:-build}" in

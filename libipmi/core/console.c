@@ -164,6 +164,16 @@ fail_with_rakp3(IpmiConsole *c, int err, uint8_t status)
 	return c->error;
 }
 
+/* An error status ends the handshake only when it answers this console: it
+ * names our session ID, or 0 (a BMC that did not get as far as reading
+ * it).  Another ID is a stray or an answer to an earlier handshake, and
+ * console.h promises those leave the state alone. */
+static bool
+status_for_us(const IpmiConsole *c, uint32_t console_sid)
+{
+	return console_sid == 0 || console_sid == c->rp.console_sid;
+}
+
 static int
 on_open_session_rsp(IpmiConsole *c, const uint8_t *p, size_t len, uint64_t now)
 {
@@ -174,8 +184,8 @@ on_open_session_rsp(IpmiConsole *c, const uint8_t *p, size_t len, uint64_t now)
 	if (rsp.tag != c->tag)
 		return IPMI_ERR_TAG;
 	if (rsp.status != IPMI_RMCPP_OK) {
-		/* A status answer names our session ID when it got that far;
-		 * anything else might be a stale or forged packet. */
+		if (!status_for_us(c, rsp.console_sid))
+			return IPMI_ERR_SESSION_ID;
 		c->peer_status = rsp.status;
 		return fail(c, IPMI_ERR_REJECTED);
 	}
@@ -218,6 +228,8 @@ on_rakp2(IpmiConsole *c, const uint8_t *p, size_t len, uint64_t now)
 	if (r2.tag != c->tag)
 		return IPMI_ERR_TAG;
 	if (r2.status != IPMI_RMCPP_OK) {
+		if (!status_for_us(c, r2.console_sid))
+			return IPMI_ERR_SESSION_ID;
 		c->peer_status = r2.status;
 		return fail(c, IPMI_ERR_REJECTED);
 	}
@@ -271,6 +283,8 @@ on_rakp4(IpmiConsole *c, const uint8_t *p, size_t len)
 	if (r4.tag != c->tag)
 		return IPMI_ERR_TAG;
 	if (r4.status != IPMI_RMCPP_OK) {
+		if (!status_for_us(c, r4.console_sid))
+			return IPMI_ERR_SESSION_ID;
 		c->peer_status = r4.status;
 		return fail(c, IPMI_ERR_REJECTED);
 	}

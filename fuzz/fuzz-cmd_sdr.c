@@ -1,0 +1,11 @@
+/* fuzz-cmd_sdr.c - the codecs of cmd_sdr.h: every request, response and
+ * record decoder on the input (command data or a record), each re-encoded
+ * and decoded again (fuzz-storage.c). */
+#include "fuzz.h"
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_cmd_sdr_all(data, size);
+	return 0;
+}
