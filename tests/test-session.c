@@ -405,6 +405,29 @@ test_retransmit(void)
 	pair_clear(&p);
 }
 
+/* xRC4: a data offset far ahead of the keystream is refused before any
+ * keystream work, and the channel still opens what follows. */
+static void
+test_xrc4_offset_bound(void)
+{
+	Pair p;
+	pair_init(&p, 4);
+	g_assert_cmpint(pair_handshake(&p), ==, IPMI_CONSOLE_ACTIVE);
+	guint8 plain[IPMI_MAX_DATAGRAM];
+	size_t plain_len = 0;
+	g_autoptr(GBytes) first = console_send(&p, get_device_id, sizeof get_device_id);
+	g_assert_cmpint(bmc_open(&p, first, plain, &plain_len), ==, 0);
+	IpmiRc4Dir saved = p.con.chan.rc4_tx;
+	p.con.chan.rc4_tx.rc4.offset += 10u * 1024 * 1024;
+	g_autoptr(GBytes) far = console_send(&p, get_device_id, sizeof get_device_id);
+	g_assert_cmpint(bmc_open(&p, far, plain, &plain_len), ==, IPMI_ERR_SEQUENCE);
+	p.con.chan.rc4_tx = saved;
+	g_autoptr(GBytes) next = console_send(&p, get_device_id, sizeof get_device_id);
+	g_assert_cmpint(bmc_open(&p, next, plain, &plain_len), ==, 0);
+	g_assert_cmpmem(plain, plain_len, get_device_id, sizeof get_device_id);
+	pair_clear(&p);
+}
+
 /* Every suite the core implements, through the same tests. */
 static const unsigned all_suites[] = {0,  1,  2,  3,  4,  5,  6,  7,  8,  9,
 				      10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
@@ -433,6 +456,7 @@ main(int argc, char **argv)
 	g_test_add_func("/core/session/privilege-limits", test_privilege_limits);
 	g_test_add_func("/core/session/suite-negotiation", test_suite_negotiation);
 	g_test_add_func("/core/session/retransmit", test_retransmit);
+	g_test_add_func("/core/session/xrc4-offset-bound", test_xrc4_offset_bound);
 	add_per_suite("handshake", test_handshake, FALSE);
 	add_per_suite("wrong-password", test_wrong_password, TRUE);
 	add_per_suite("unknown-user", test_unknown_user, TRUE);

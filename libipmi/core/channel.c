@@ -281,6 +281,10 @@ aes_open(const IpmiKeys *k, const uint8_t *body, size_t len, uint8_t *plain, siz
 	return 0;
 }
 
+/* How far an xRC4 receiver follows a data offset it did not expect. */
+#define XRC4_MAX_SKIP (64u * 1024)
+#define XRC4_MAX_REWIND (1024u * 1024)
+
 static int
 rc4_open(const IpmiKeys *k, IpmiRc4Dir *d, const uint8_t *body, size_t len, uint8_t *plain,
 	 size_t cap, size_t *plain_len)
@@ -309,8 +313,16 @@ rc4_open(const IpmiKeys *k, IpmiRc4Dir *d, const uint8_t *body, size_t len, uint
 	if (r.err)
 		return r.err;
 	if (offset != 0 && offset != d->rc4.offset) {
-		/* Out of order or lost packets: rewind or skip the keystream. */
-		if (offset > d->rc4.offset + 65536u || offset < d->rc4.offset) {
+		/* Out of order or lost packets: skip ahead, or rewind by
+		 * re-keying and skipping from the start.  Both are bounded:
+		 * without a MAC check (a key log with MD5-128) one forged offset
+		 * must not buy megabytes of keystream work. */
+		uint64_t ahead = (uint64_t)offset - d->rc4.offset;
+		if (offset > d->rc4.offset && ahead > XRC4_MAX_SKIP)
+			return IPMI_ERR_SEQUENCE;
+		if (offset < d->rc4.offset) {
+			if (offset > XRC4_MAX_REWIND)
+				return IPMI_ERR_SEQUENCE;
 			uint8_t key[16];
 			size_t key_len = 0;
 			int rc = ipmi_xrc4_key(k, d->iv, key, &key_len);
@@ -318,8 +330,6 @@ rc4_open(const IpmiKeys *k, IpmiRc4Dir *d, const uint8_t *body, size_t len, uint
 				return rc;
 			ipmi_rc4_init(&d->rc4, key, key_len);
 			ipmi_wipe(key, sizeof key);
-			if (offset > 1u << 24)
-				return IPMI_ERR_SEQUENCE;
 		}
 		uint8_t junk[64];
 		while (d->rc4.offset < offset) {
@@ -328,6 +338,7 @@ rc4_open(const IpmiKeys *k, IpmiRc4Dir *d, const uint8_t *body, size_t len, uint
 				n = sizeof junk;
 			ipmi_rc4_crypt(&d->rc4, junk, n, junk);
 		}
+		ipmi_wipe(junk, sizeof junk);
 	}
 	size_t n = ipmi_rd_left(&r);
 	if (n > cap)
