@@ -176,13 +176,13 @@ get_session_info(BmcRequest *rq, const IpmiMsg *req, uint8_t *rsp, size_t cap, s
 		if (req->data_len != 1)
 			return IPMI_CC_REQUEST_LENGTH_INVALID;
 		s = rq->session;
-	} else if (idx == 0xFF) {
+	} else if (idx == 0xFE) { /* by session handle */
 		if (req->data_len != 2)
 			return IPMI_CC_REQUEST_LENGTH_INVALID;
 		s = bmc_sessions_by_handle(t, req->data[1]);
 		if (!s || !bmc_session_live(s))
 			return IPMI_CC_INVALID_DATA_FIELD;
-	} else if (idx == 0xFE) {
+	} else if (idx == 0xFF) { /* by session ID */
 		if (req->data_len != 5)
 			return IPMI_CC_REQUEST_LENGTH_INVALID;
 		s = bmc_sessions_lookup(t, ipmi_get_u32le(req->data + 1));

@@ -4,7 +4,9 @@
  *           [-k KEY | -y HEXKEY] [-N SECONDS] [-R N] [-v] COMMAND...
  *
  * Commands: mc info | chassis status | chassis power status|on|off|cycle|
- * reset|soft | power ... (same) | raw NETFN CMD [DATA...]
+ * reset|soft | power ... (same) | raw NETFN CMD [DATA...], and those of
+ * cmd-ext.h (sdr, sensor, sel, fru, session, channel).  -t/-b and -T/-B
+ * bridge every request to a controller behind the BMC, as ipmitool does.
  * Output follows ipmitool's so that scripts keep working.
  */
 #include <errno.h>
@@ -13,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "cmd-ext.h"
 
 #define EXIT_USAGE 2
 
@@ -33,6 +37,7 @@ typedef struct {
 	char *interface;
 	gboolean allow_insecure;
 	char *keylog;
+	char *target, *target_channel, *transit, *transit_channel;
 } Options;
 
 static Options opt = {.port = IPMI_CLIENT_DEFAULT_PORT, .suite = -1, .retries = -1};
@@ -69,6 +74,14 @@ static const GOptionEntry entries[] = {
      "Permit cipher suites without integrity (0, 1, 6, 15)", NULL},
     {"keylog-file", 0, 0, G_OPTION_ARG_FILENAME, &opt.keylog,
      "Append the session key to FILE (also: IPMI_KEYLOG_FILE)", "FILE"},
+    {"target", 't', 0, G_OPTION_ARG_STRING, &opt.target,
+     "Bridge requests to the controller at this IPMB address", "ADDRESS"},
+    {"target-channel", 'b', 0, G_OPTION_ARG_STRING, &opt.target_channel, "The target's channel (0)",
+     "CHANNEL"},
+    {"transit", 'T', 0, G_OPTION_ARG_STRING, &opt.transit,
+     "Double bridging through the controller at this address", "ADDRESS"},
+    {"transit-channel", 'B', 0, G_OPTION_ARG_STRING, &opt.transit_channel,
+     "The transit controller's channel (0)", "CHANNEL"},
     {"verbose", 'v', G_OPTION_FLAG_NO_ARG, G_OPTION_ARG_CALLBACK, (gpointer)count_verbose,
      "Verbose (repeat for more)", NULL},
     G_OPTION_ENTRY_NULL,
@@ -389,6 +402,9 @@ cmd_raw(IpmiClient *client, int argc, char **argv)
 static int
 dispatch(IpmiClient *client, int argc, char **argv)
 {
+	int rc = ipmictl_ext_dispatch(client, argc, argv);
+	if (rc >= 0)
+		return rc;
 	if (strcmp(argv[0], "mc") == 0 || strcmp(argv[0], "bmc") == 0) {
 		if (argc >= 2 && strcmp(argv[1], "info") == 0)
 			return cmd_mc_info(client);
@@ -413,7 +429,7 @@ known_command(int argc, char **argv)
 	return ((strcmp(c, "mc") == 0 || strcmp(c, "bmc") == 0) && strcmp(s, "info") == 0) ||
 	       (strcmp(c, "chassis") == 0 &&
 		(strcmp(s, "status") == 0 || strcmp(s, "power") == 0)) ||
-	       strcmp(c, "power") == 0 || strcmp(c, "raw") == 0;
+	       strcmp(c, "power") == 0 || strcmp(c, "raw") == 0 || ipmictl_ext_known(argc, argv);
 }
 
 /* ---- main ------------------------------------------------------------- */
@@ -432,7 +448,8 @@ main(int argc, char **argv)
 	g_autoptr(GOptionContext) ctx = g_option_context_new("COMMAND...");
 	g_option_context_add_main_entries(ctx, entries, NULL);
 	g_option_context_set_summary(ctx, "Talk to a BMC over IPMI v2.0 RMCP+ (lanplus).");
-	g_option_context_set_description(ctx, summary);
+	g_autofree char *all_commands = g_strconcat(summary, "\n", ipmictl_ext_summary, NULL);
+	g_option_context_set_description(ctx, all_commands);
 	/* Options come before the command, as with ipmitool. */
 	g_option_context_set_strict_posix(ctx, TRUE);
 	g_autoptr(GError) error = NULL;
@@ -458,7 +475,7 @@ main(int argc, char **argv)
 			fail("unknown command: %s", cmd[0]);
 		else
 			fail("no command given");
-		fprintf(stderr, "%s\n", summary);
+		fprintf(stderr, "%s\n", all_commands);
 		return EXIT_USAGE;
 	}
 	if (!opt.host) {
@@ -473,6 +490,16 @@ main(int argc, char **argv)
 	if (opt.privilege && !parse_privilege(opt.privilege, &priv)) {
 		fail("invalid privilege level '%s'", opt.privilege);
 		return EXIT_USAGE;
+	}
+	guint8 bridge[4] = {0, 0, 0, 0}; /* target, channel, transit, channel */
+	const char *bridge_args[4] = {opt.target, opt.target_channel, opt.transit,
+				      opt.transit_channel};
+	for (int i = 0; i < 4; i++) {
+		if (bridge_args[i] && (!parse_byte(bridge_args[i], &bridge[i]) ||
+				       ((i == 1 || i == 3) && bridge[i] > 15))) {
+			fail("invalid %s '%s'", i % 2 ? "channel" : "address", bridge_args[i]);
+			return EXIT_USAGE;
+		}
 	}
 	if (opt.suite < -1 || opt.suite > 19) {
 		fail("invalid cipher suite %d (0-19)", opt.suite);
@@ -522,6 +549,8 @@ main(int argc, char **argv)
 		g_object_set(client, "retries", (guint)MIN(opt.retries, 16), NULL);
 	if (opt.keylog)
 		g_object_set(client, "keylog-file", opt.keylog, NULL);
+	ipmi_client_set_target(client, bridge[1], bridge[0]);
+	ipmi_client_set_transit(client, bridge[3], bridge[2]);
 
 	if (!ipmi_client_connect_sync(client, NULL, &error)) {
 		fail("%s", error->message);

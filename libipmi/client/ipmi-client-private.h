@@ -15,6 +15,7 @@
 
 #include "ipmi/ipmi.h"
 
+#include "core/cmd_bridge.h"
 #include "core/console.h"
 #include "core/msg.h"
 #include "core/packet.h"
@@ -47,10 +48,17 @@ struct _IpmiRequest {
 	const char *what; /* "Get Device ID", for messages */
 	char what_buf[32];
 	gboolean presession;
-	guint8 netfn, cmd;
+	guint8 netfn, cmd; /* what the answer must carry (Send Message when bridged) */
 	guint8 *data;
 	gsize data_len;
-	guint8 msg[IPMI_CLIENT_MAX_REQUEST_DATA + 16]; /* the encoded LAN message */
+	/* Bridged (ipmi-bridge.c): data goes to inner_netfn/inner_cmd along
+	 * route; awaiting: the BMC acknowledged with an empty Send Message
+	 * answer and the target's answer follows as a message of its own. */
+	gboolean bridged;
+	gboolean awaiting;
+	IpmiBridgeRoute route;
+	guint8 inner_netfn, inner_cmd;
+	guint8 msg[IPMI_CLIENT_MAX_REQUEST_DATA + 32]; /* the encoded LAN message */
 	gsize msg_len;
 	int seq;          /* rqSeq while in the table, -1 while queued */
 	gint64 deadline;  /* monotonic, us */
@@ -86,6 +94,9 @@ struct _IpmiClient {
 	guint timeout_ms;
 	guint retries;
 	char *keylog_file;
+	/* default bridging of public requests (ipmi-bridge.c) */
+	guint8 target_channel, target_addr;
+	guint8 transit_channel, transit_addr;
 
 	/* runtime */
 	GMainContext *context;
@@ -143,10 +154,33 @@ void _ipmi_request_complete(IpmiClient *client, IpmiRequest *req, IpmiResponse *
 void _ipmi_requests_fail(IpmiClient *client, gpointer owner, gboolean public_only,
 			 const GError *error);
 void _ipmi_requests_drop_owned(IpmiClient *client, gpointer owner);
-void _ipmi_requests_handle_response(IpmiClient *client, const IpmiMsg *m, gboolean presession);
+/* payload: the LAN message m was decoded from (bridged answers are
+ * unwrapped from it); NULL before the session. */
+void _ipmi_requests_handle_response(IpmiClient *client, const IpmiMsg *m, gboolean presession,
+				    const guint8 *payload, gsize payload_len);
 gint64 _ipmi_requests_next_wakeup(IpmiClient *client);
 void _ipmi_requests_on_timer(IpmiClient *client, gint64 now);
 const char *_ipmi_command_name(guint8 netfn, guint8 cmd);
+
+/* ipmi-client.c: submit a public request (task returns an IpmiResponse);
+ * route NULL: the client's default target, if any. */
+void _ipmi_request_start_public(IpmiClient *client, GTask *task, guint8 netfn, guint8 command,
+				const guint8 *data, gsize data_len, GCancellable *cancellable,
+				const IpmiBridgeRoute *route);
+
+/* ipmi-bridge.c */
+gboolean _ipmi_client_default_route(IpmiClient *client, IpmiBridgeRoute *route);
+void _ipmi_request_set_route(IpmiRequest *req, const IpmiBridgeRoute *route);
+int _ipmi_request_encode_bridged(IpmiRequest *req, guint8 seq);
+void _ipmi_request_handle_bridged(IpmiClient *client, IpmiRequest *req, const guint8 *payload,
+				  gsize payload_len);
+
+/* ipmi-sync.c: run one asynchronous call on a private main context. */
+typedef struct _IpmiSyncCall IpmiSyncCall;
+IpmiSyncCall *_ipmi_sync_begin(IpmiClient *client);
+void _ipmi_sync_done(GObject *source, GAsyncResult *result, gpointer user_data);
+GAsyncResult *_ipmi_sync_wait(IpmiSyncCall *call);
+void _ipmi_sync_end(IpmiClient *client, IpmiSyncCall *call);
 
 /* ipmi-connect.c */
 void _ipmi_connect_start(IpmiClient *client, GTask *task);

@@ -619,6 +619,14 @@ ipmi_client_request_async(IpmiClient *client, guint8 netfn, guint8 command, cons
 	GTask *task = g_task_new(client, cancellable, callback, user_data);
 	g_task_set_source_tag(task, ipmi_client_request_async);
 	g_task_set_name(task, "ipmi_client_request_async");
+	_ipmi_request_start_public(client, task, netfn, command, data, data_len, cancellable, NULL);
+}
+
+void
+_ipmi_request_start_public(IpmiClient *client, GTask *task, guint8 netfn, guint8 command,
+			   const guint8 *data, gsize data_len, GCancellable *cancellable,
+			   const IpmiBridgeRoute *route)
+{
 	if ((netfn & 1) || netfn > 0x3F || data_len > IPMI_CLIENT_MAX_REQUEST_DATA) {
 		g_task_return_new_error(task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
 					"invalid request: netFn %02Xh (must be even, below 40h), "
@@ -643,6 +651,11 @@ ipmi_client_request_async(IpmiClient *client, guint8 netfn, guint8 command, cons
 		return;
 	}
 	IpmiRequest *req = _ipmi_request_new(netfn, command, data, data_len, FALSE, NULL);
+	IpmiBridgeRoute def;
+	if (!route && _ipmi_client_default_route(client, &def))
+		route = &def;
+	if (route)
+		_ipmi_request_set_route(req, route);
 	req->task = task;
 	req->done = on_public_done;
 	req->watch = _ipmi_cancel_watch_add(client, cancellable, on_request_cancelled, req);

@@ -152,7 +152,8 @@ pump(IpmiClient *client)
 		    .data = req->data,
 		    .data_len = req->data_len,
 		};
-		int n = ipmi_msg_encode(req->msg, sizeof req->msg, &m);
+		int n = req->bridged ? _ipmi_request_encode_bridged(req, (guint8)seq)
+				     : ipmi_msg_encode(req->msg, sizeof req->msg, &m);
 		req->msg_len = n > 0 ? (gsize)n : 0;
 		transmit(client, req, now);
 	}
@@ -236,11 +237,18 @@ _ipmi_requests_drop_owned(IpmiClient *client, gpointer owner)
 }
 
 void
-_ipmi_requests_handle_response(IpmiClient *client, const IpmiMsg *m, gboolean presession)
+_ipmi_requests_handle_response(IpmiClient *client, const IpmiMsg *m, gboolean presession,
+			       const guint8 *payload, gsize payload_len)
 {
 	if (!ipmi_msg_is_response(m))
 		return;
 	IpmiRequest *req = client->slots[m->rq_seq % IPMI_RQSEQ_SLOTS];
+	if (req && req->bridged && !presession && payload) {
+		/* The answer may come back as a Send Message response or as
+		 * the target's own message: ipmi-bridge.c sorts it out. */
+		_ipmi_request_handle_bridged(client, req, payload, payload_len);
+		return;
+	}
 	if (!req || req->presession != presession || (req->netfn | 1) != m->netfn ||
 	    req->cmd != m->cmd) {
 		g_debug("%s: ignoring a late, duplicate or stray answer (netFn %02Xh cmd %02Xh "

@@ -44,6 +44,39 @@ sync_end(IpmiClient *client, SyncCall *call)
 	g_object_unref(call->result);
 }
 
+/* The same for the typed operations (ipmi-device.c, ipmi-sdr.c, ...). */
+struct _IpmiSyncCall {
+	SyncCall call;
+};
+
+IpmiSyncCall *
+_ipmi_sync_begin(IpmiClient *client)
+{
+	IpmiSyncCall *s = g_new0(IpmiSyncCall, 1);
+	sync_begin(client, &s->call);
+	return s;
+}
+
+void
+_ipmi_sync_done(GObject *source, GAsyncResult *result, gpointer user_data)
+{
+	sync_done(source, result, &((IpmiSyncCall *)user_data)->call);
+}
+
+GAsyncResult *
+_ipmi_sync_wait(IpmiSyncCall *s)
+{
+	sync_wait(&s->call);
+	return s->call.result;
+}
+
+void
+_ipmi_sync_end(IpmiClient *client, IpmiSyncCall *s)
+{
+	sync_end(client, &s->call);
+	g_free(s);
+}
+
 /**
  * ipmi_client_connect_sync:
  * @client: an #IpmiClient

@@ -62,7 +62,7 @@ on_datagram(IpmiClient *client, const guint8 *buf, gsize len)
 			g_debug("%s: ignoring an IPMI 1.5 datagram", client->peer);
 			return;
 		}
-		_ipmi_requests_handle_response(client, &m, TRUE);
+		_ipmi_requests_handle_response(client, &m, TRUE, NULL, 0);
 		return;
 	}
 	IpmiV2Header h;
@@ -75,7 +75,7 @@ on_datagram(IpmiClient *client, const guint8 *buf, gsize len)
 			IpmiMsg m;
 			if (!h.encrypted && !h.authenticated &&
 			    ipmi_msg_decode(h.payload, h.payload_len, &m) >= 0)
-				_ipmi_requests_handle_response(client, &m, TRUE);
+				_ipmi_requests_handle_response(client, &m, TRUE, NULL, 0);
 			return;
 		}
 		_ipmi_connect_on_setup_datagram(client, buf, len);
@@ -96,7 +96,7 @@ on_datagram(IpmiClient *client, const guint8 *buf, gsize len)
 			o.payload_type);
 		return;
 	}
-	_ipmi_requests_handle_response(client, &m, FALSE);
+	_ipmi_requests_handle_response(client, &m, FALSE, plain, o.payload_len);
 }
 
 static gboolean

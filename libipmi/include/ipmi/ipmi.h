@@ -9,5 +9,11 @@
 #include "ipmi-error.h"
 #include "ipmi-response.h"
 #include "ipmi-client.h"
+#include "ipmi-bridge.h"
+#include "ipmi-device.h"
+#include "ipmi-sdr.h"
+#include "ipmi-sel.h"
+#include "ipmi-fru.h"
+#include "ipmi-channel.h"
 
 #undef __IPMI_H_INSIDE__
