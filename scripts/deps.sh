@@ -10,6 +10,10 @@ test_pkgs+=(libwireshark-dev tshark tcpdump)
 # fuzz/ (fuzz/run.sh): clang 14; libFuzzer and the sanitizer runtimes
 # (libclang_rt.fuzzer-x86_64.a) come in libclang-rt-14-dev.
 test_pkgs+=(clang libclang-rt-14-dev)
+# GObject Introspection (-Dintrospection=auto): the scanner builds
+# Ipmi-0.gir/.typelib; tests/gi-example-check.sh runs examples/python/ with
+# Debian's python3-gi.
+test_pkgs+=(gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0 python3-gi)
 demo_pkgs=("${build_pkgs[@]}")
 
 case "${1:-build}" in

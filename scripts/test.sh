@@ -38,7 +38,7 @@ run_suite() {
 }
 
 MESON_TEST_ARGS=("$@")
-run_suite "${BUILDDIR:-build}" -Dwireshark=enabled
+run_suite "${BUILDDIR:-build}" -Dwireshark=enabled -Dintrospection=enabled
 if [ "${SKIP_ASAN:-0}" != 1 ]; then
 	# The sanitizers make the timing-sensitive interop tests slower: give
 	# meson's timeouts room rather than weaken any test.

@@ -7,6 +7,8 @@
  * reset|soft | power ... (same) | raw NETFN CMD [DATA...], and those of
  * cmd-ext.h (sdr, sensor, sel, fru, session, channel).  -t/-b and -T/-B
  * bridge every request to a controller behind the BMC, as ipmitool does.
+ * -H also takes a hostrange ('10.0.[1-4].[1-250]', a,b, host:port, @FILE):
+ * fleet.h runs one command on all of them at once (-F, --json).
  * Output follows ipmitool's so that scripts keep working.
  */
 #include <errno.h>
@@ -17,6 +19,7 @@
 #include <string.h>
 
 #include "cmd-ext.h"
+#include "fleet.h"
 
 #define EXIT_USAGE 2
 
@@ -434,6 +437,36 @@ known_command(int argc, char **argv)
 
 /* ---- main ------------------------------------------------------------- */
 
+typedef struct {
+	const char *password;
+	GBytes *kg;
+	IpmiPrivilege priv;
+	guint8 bridge[4]; /* target, channel, transit, channel */
+} ClientSetup;
+
+/* A client for host with every option applied; fleet mode makes one per
+ * host. */
+static IpmiClient *
+new_client(const char *host, guint16 port, gpointer data)
+{
+	const ClientSetup *setup = data;
+	IpmiClient *client = ipmi_client_new(host, port);
+	ipmi_client_set_credentials(client, opt.user ? opt.user : "", setup->password);
+	if (setup->kg)
+		g_object_set(client, "kg", setup->kg, NULL);
+	g_object_set(client, "cipher-suite", opt.suite, "privilege", setup->priv, "allow-insecure",
+		     opt.allow_insecure, NULL);
+	if (opt.timeout_s > 0)
+		g_object_set(client, "timeout", (guint)(opt.timeout_s * 1000), NULL);
+	if (opt.retries >= 0)
+		g_object_set(client, "retries", (guint)MIN(opt.retries, 16), NULL);
+	if (opt.keylog)
+		g_object_set(client, "keylog-file", opt.keylog, NULL);
+	ipmi_client_set_target(client, setup->bridge[1], setup->bridge[0]);
+	ipmi_client_set_transit(client, setup->bridge[3], setup->bridge[2]);
+	return client;
+}
+
 static const char *summary = "Commands:\n"
 			     "  mc info                      Get Device ID\n"
 			     "  chassis status               Get Chassis Status\n"
@@ -447,6 +480,7 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	g_autoptr(GOptionContext) ctx = g_option_context_new("COMMAND...");
 	g_option_context_add_main_entries(ctx, entries, NULL);
+	g_option_context_add_main_entries(ctx, fleet_option_entries, NULL);
 	g_option_context_set_summary(ctx, "Talk to a BMC over IPMI v2.0 RMCP+ (lanplus).");
 	g_autofree char *all_commands = g_strconcat(summary, "\n", ipmictl_ext_summary, NULL);
 	g_option_context_set_description(ctx, all_commands);
@@ -524,33 +558,30 @@ main(int argc, char **argv)
 		password = g_strdup(opt.password);
 	}
 
-	g_autoptr(IpmiClient) client = ipmi_client_new(opt.host, (guint16)opt.port);
-	ipmi_client_set_credentials(client, opt.user ? opt.user : "", password);
-	if (password)
-		memset(password, 0, strlen(password));
-	if (opt.password)
-		memset(opt.password, 0, strlen(opt.password));
+	g_autoptr(GBytes) kg = NULL;
 	if (opt.kg_hex) {
-		g_autoptr(GBytes) kg = parse_hex_key(opt.kg_hex);
+		kg = parse_hex_key(opt.kg_hex);
 		if (!kg) {
 			fail("-y: K_G must be 1 to 20 bytes in hex");
 			return EXIT_USAGE;
 		}
-		g_object_set(client, "kg", kg, NULL);
 	} else if (opt.kg) {
-		g_autoptr(GBytes) kg = g_bytes_new(opt.kg, strlen(opt.kg));
-		g_object_set(client, "kg", kg, NULL);
+		kg = g_bytes_new(opt.kg, strlen(opt.kg));
 	}
-	g_object_set(client, "cipher-suite", opt.suite, "privilege", priv, "allow-insecure",
-		     opt.allow_insecure, NULL);
-	if (opt.timeout_s > 0)
-		g_object_set(client, "timeout", (guint)(opt.timeout_s * 1000), NULL);
-	if (opt.retries >= 0)
-		g_object_set(client, "retries", (guint)MIN(opt.retries, 16), NULL);
-	if (opt.keylog)
-		g_object_set(client, "keylog-file", opt.keylog, NULL);
-	ipmi_client_set_target(client, bridge[1], bridge[0]);
-	ipmi_client_set_transit(client, bridge[3], bridge[2]);
+	ClientSetup setup = {.password = password, .kg = kg, .priv = priv};
+	memcpy(setup.bridge, bridge, sizeof bridge);
+	/* -H with a list, a range, host:port or @FILE (or --json): fleet.c. */
+	int fleet_rc = -1;
+	if (fleet_wanted(opt.host))
+		fleet_rc = fleet_main(opt.host, (guint16)opt.port, nargs, cmd, new_client, &setup);
+	g_autoptr(IpmiClient) client =
+	    fleet_rc < 0 ? new_client(opt.host, (guint16)opt.port, &setup) : NULL;
+	if (password)
+		memset(password, 0, strlen(password));
+	if (opt.password)
+		memset(opt.password, 0, strlen(opt.password));
+	if (fleet_rc >= 0)
+		return fleet_rc;
 
 	if (!ipmi_client_connect_sync(client, NULL, &error)) {
 		fail("%s", error->message);

@@ -5,7 +5,11 @@
 #include "core/rakp.h"
 #include "core/status.h"
 
-G_DEFINE_QUARK(ipmi - client - error - quark, ipmi_client_error)
+/* The domain's name is what bindings show ("ipmi-client-error-quark"): the
+ * macro stringifies its argument, so clang-format must not space it out. */
+/* clang-format off */
+G_DEFINE_QUARK(ipmi-client-error-quark, ipmi_client_error)
+/* clang-format on */
 
 /* IPMI v2.0 Table 5-2, generic completion codes. */
 static const struct {
