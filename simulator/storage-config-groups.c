@@ -44,19 +44,19 @@ config_sel_entry(BmcStorage *s, Group *g, const char *n)
 	if (!scfg_parse_int(n, 0, G_MAXINT32, &idx))
 		return scfg_fail(g, NULL, "SEL entries are [sel N], N a number");
 	IpmiSelRecord e = {.type = IPMI_SEL_TYPE_SYSTEM};
-	gint64 type = IPMI_SEL_TYPE_SYSTEM, ts, gen = s->owner, stype = 0, snum = 0, et = 0,
-	       offset = 0, manu = 0;
+	gint64 type = IPMI_SEL_TYPE_SYSTEM, ts, gen = s->owner, snum = 0, et = 0, offset = 0,
+	       manu = 0;
 	double reading = 0, threshold = 0;
 	uint8_t data[3], oem[13] = {0};
 	size_t n_data = 0, n_oem = 0;
 	g_autofree char *sensor = scfg_value(g, "sensor");
 	g_autofree char *dir = scfg_value(g, "direction");
+	int stype = 0; /* an int: scfg_opt_code writes an int */
 	int r_ts, r_stype, r_snum, r_et, r_reading, r_threshold, r_data;
 	if (scfg_opt_int(g, "type", 0, 0xFF, &type) < 0 ||
 	    (r_ts = scfg_opt_time(g, "timestamp", 0, &ts)) < 0 ||
 	    scfg_opt_int(g, "generator", 0, 0xFFFF, &gen) < 0 ||
-	    (r_stype = scfg_opt_code(g, "sensor_type", ipmi_sensor_type_code, 0xFF,
-				     (int *)&e.sensor_type)) < 0 ||
+	    (r_stype = scfg_opt_code(g, "sensor_type", ipmi_sensor_type_code, 0xFF, &stype)) < 0 ||
 	    (r_snum = scfg_opt_int(g, "sensor_number", 0, 0xFF, &snum)) < 0 ||
 	    (r_et = scfg_opt_int(g, "event_type", 0, 0x7F, &et)) < 0 ||
 	    scfg_opt_int(g, "offset", 0, 15, &offset) < 0 ||
@@ -66,8 +66,9 @@ config_sel_entry(BmcStorage *s, Group *g, const char *n)
 	    scfg_opt_int(g, "manufacturer", 0, 0xFFFFFF, &manu) < 0 ||
 	    scfg_opt_bytes(g, "oem", oem, type < IPMI_SEL_TYPE_OEM_NTS ? 6 : 13, &n_oem) < 0)
 		return FALSE;
-	(void)stype;
 	e.type = (uint8_t)type;
+	if (r_stype)
+		e.sensor_type = (uint8_t)stype;
 	if (!r_ts)
 		ts = s->sel_add_ts != IPMI_TIMESTAMP_UNSPECIFIED ? (gint64)s->sel_add_ts + 60
 								 : SEL_TS_DEFAULT;
