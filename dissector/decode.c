@@ -10,7 +10,7 @@
 #include "core/rakp.h"
 #include "core/status.h"
 #include "core/suite.h"
-#include "names.h"
+#include "core/msg_names.h"
 
 char *
 ipmi_hex(char *buf, const uint8_t *p, size_t n)

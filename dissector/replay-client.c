@@ -7,7 +7,7 @@
 #include "core/msg.h"
 #include "core/suite.h"
 #include "decode.h"
-#include "names.h"
+#include "core/msg_names.h"
 #include "replay.h"
 
 static gboolean

@@ -107,4 +107,3 @@ ipmi_replay_steps(const IpmiReplayLog *log, unsigned session, size_t *n)
 	}
 	return v;
 }
-

@@ -9,7 +9,7 @@
 #include "core/status.h"
 #include "core/suite.h"
 #include "decode.h"
-#include "names.h"
+#include "core/msg_names.h"
 
 #define HEX_MAX (2 * IPMI_MAX_DATAGRAM + 1)
 

@@ -18,7 +18,7 @@
 #include "creds.h"
 #include "decode.h"
 #include "fuzz.h"
-#include "names.h"
+#include "core/msg_names.h"
 #include "track.h"
 
 #define MAX_ENTRIES 4

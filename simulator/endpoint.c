@@ -6,6 +6,7 @@
 #include "core/cmd_session.h"
 #include "core/crypto.h"
 #include "core/msg.h"
+#include "core/msg_names.h"
 #include "core/packet.h"
 #include "core/rakp.h"
 #include "core/rmcp.h"
@@ -354,10 +355,11 @@ handle_payload(BmcEndpoint *ep, BmcSession *s, GSocketAddress *from, const IpmiO
 		ml = (int)n;
 		deferred = cached->deferred ? g_bytes_ref(cached->deferred) : NULL;
 		if (ep->srv->transcript) {
-			const char *name = bmc_cmd_name(req.netfn, req.cmd);
+			const char *name =
+			    ipmi_cmd_name(req.netfn, req.cmd, req.data, req.data_len);
 			bmc_transcript_note(ep->srv->transcript, ep->name, from, TRUE, s->id,
 					    "seq=%u answered from the cache: %s %s rqSeq=%u",
-					    op->seq, bmc_netfn_name(req.netfn),
+					    op->seq, transcript_netfn(req.netfn),
 					    name ? name : "Unknown", req.rq_seq);
 		}
 	} else {

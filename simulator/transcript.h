@@ -26,9 +26,7 @@ void bmc_transcript_msg(BmcTranscript *t, const char *bmc, GSocketAddress *peer,
 void bmc_transcript_note(BmcTranscript *t, const char *bmc, GSocketAddress *peer, gboolean inbound,
 			 uint32_t sid, const char *fmt, ...) G_GNUC_PRINTF(6, 7);
 
-/* "App", "Chassis", ... for a netFn (request or response). */
-const char *bmc_netfn_name(uint8_t netfn);
-/* "Get Device ID", ... or NULL. */
-const char *bmc_cmd_name(uint8_t netfn, uint8_t cmd);
+/* The core's netFn name (core/msg_names.h), "Reserved" when unnamed. */
+const char *transcript_netfn(uint8_t netfn);
 /* "127.0.0.1:6230" (caller frees). */
 char *bmc_address_string(GSocketAddress *a);

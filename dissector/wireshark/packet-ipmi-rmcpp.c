@@ -23,7 +23,7 @@
 #include "core/status.h"
 #include "core/suite.h"
 #include "ipmi-rmcpp.h"
-#include "names.h"
+#include "core/msg_names.h"
 
 #define RMCP_CLASS_IPMI 7
 #define SESSION_HEADER_LEN 12 /* auth type .. payload length, non-OEM payloads */

@@ -1,9 +1,9 @@
-/* names.c - names for the transcript, see names.h.  Command names follow the
- * IPMI v2.0 specification's command table (Appendix G). */
-#include "names.h"
+/* msg_names.c - names for transcripts (dissector, simulator), see msg_names.h.  Command names
+ * follow the IPMI v2.0 specification's command table (Appendix G). */
+#include "msg_names.h"
 
-#include "core/msg.h"
-#include "core/packet.h"
+#include "msg.h"
+#include "packet.h"
 
 typedef struct {
 	uint8_t netfn; /* request netFn */

@@ -1,4 +1,4 @@
-/* names.h - names for what a transcript shows: netFns, the common commands,
+/* msg_names.h - names for what a transcript shows: netFns, the common commands,
  * completion codes, payload types, privilege levels.  libc only. */
 #pragma once
 
