@@ -2,6 +2,8 @@
  * routing a group to its reader. */
 #include "storage-private.h"
 
+#include "core/names.h"
+
 /* ---- [sel] and [sel N]
  * ------------------------------------------------------------------------------ */
 
@@ -150,46 +152,15 @@ static const char *const fru_keys[] = {"name",           "entity",        "size"
 				       "product_name",   "product_part",  "product_version",
 				       "product_serial", "product_asset", NULL};
 
-/* SMBIOS chassis types as ipmitool prints them. */
-static const char *const chassis_types[] = {"Unspecified",
-					    "Other",
-					    "Unknown",
-					    "Desktop",
-					    "Low Profile Desktop",
-					    "Pizza Box",
-					    "Mini Tower",
-					    "Tower",
-					    "Portable",
-					    "LapTop",
-					    "Notebook",
-					    "Hand Held",
-					    "Docking Station",
-					    "All in One",
-					    "Sub Notebook",
-					    "Space-saving",
-					    "Lunch Box",
-					    "Main Server Chassis",
-					    "Expansion Chassis",
-					    "SubChassis",
-					    "Bus Expansion Chassis",
-					    "Peripheral Chassis",
-					    "RAID Chassis",
-					    "Rack Mount Chassis",
-					    "Sealed-case PC",
-					    "Multi-system Chassis",
-					    "CompactPCI",
-					    "AdvancedTCA",
-					    "Blade",
-					    "Blade Enclosure",
-					    NULL};
-
 static int
 chassis_type_code(const char *name)
 {
 	g_autofree char *want = g_strdelimit(g_ascii_strdown(name, -1), " -_", ' ');
-	for (int i = 0; chassis_types[i]; i++) {
-		g_autofree char *t =
-		    g_strdelimit(g_ascii_strdown(chassis_types[i], -1), " -_", ' ');
+	/* The core's SMBIOS table (ipmitool's spelling); codes past its end
+	 * read as "Unknown", which code 2 matches first. */
+	for (int i = 0; i < 0x20; i++) {
+		g_autofree char *t = g_strdelimit(
+		    g_ascii_strdown(ipmi_fru_chassis_type_name((uint8_t)i), -1), " -_", ' ');
 		if (!strcmp(t, want))
 			return i;
 	}
