@@ -99,7 +99,8 @@ replay_session(const IpmiTrackedSession *s, const IpmiReplayStep *st, size_t n, 
 		gsize len;
 		const guint8 *d = ipmi_response_peek_data(r, &len);
 		guint8 cc = ipmi_response_get_completion_code(r);
-		if (cc == was.cc && len == was.data_len && memcmp(d, was.data, len) == 0) {
+		if (cc == was.cc && len == was.data_len &&
+		    (len == 0 || memcmp(d, was.data, len) == 0)) {
 			fprintf(out, ": same\n");
 			continue;
 		}
