@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian 12 packages a job needs, only those missing, so that a
-# second run costs nothing.  Usage: scripts/deps.sh build|test|demo
+# second run costs nothing.  Usage: scripts/deps.sh build|test|demo|bench
 set -euo pipefail
 
 build_pkgs=(meson ninja-build pkg-config gcc python3 libglib2.0-dev libgcrypt20-dev libpcap-dev)
@@ -15,12 +15,16 @@ test_pkgs+=(clang libclang-rt-14-dev)
 # Debian's python3-gi.
 test_pkgs+=(gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0 python3-gi)
 demo_pkgs=("${build_pkgs[@]}")
+# bench/run.sh: the peers and tshark of the tests, gnuplot for the chart,
+# valgrind (callgrind) and perf for the profiles.
+bench_pkgs=("${build_pkgs[@]}" ipmitool freeipmi-tools libwireshark-dev tshark gnuplot-nox valgrind linux-perf)
 
 case "${1:-build}" in
 build) want=("${build_pkgs[@]}") ;;
 test) want=("${test_pkgs[@]}") ;;
 demo) want=("${demo_pkgs[@]}") ;;
-*) echo "deps.sh: unknown job '$1' (build, test or demo)" >&2; exit 2 ;;
+bench) want=("${bench_pkgs[@]}") ;;
+*) echo "deps.sh: unknown job '$1' (build, test, demo or bench)" >&2; exit 2 ;;
 esac
 
 missing=()
