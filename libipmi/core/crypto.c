@@ -72,6 +72,8 @@ ipmi_random_strong(void *ctx, uint8_t *buf, size_t len)
 	(void)ctx;
 	if (!buf && len)
 		return IPMI_ERR_INVALID_ARG;
+	if (len == 0)
+		return 0;
 	ENSURE_INIT();
 	if (len > RANDOM_POOL / 4) {
 		gcry_randomize(buf, len, GCRY_STRONG_RANDOM);
