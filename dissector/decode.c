@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/cmd_app.h"
 #include "core/cmd_session.h"
 #include "core/packet.h"
 #include "core/rakp.h"
@@ -55,13 +56,14 @@ fail(IpmiFields *f, int rc)
 
 /* ---- App commands ------------------------------------------------------- */
 
-/* Get Device ID response (IPMI v2.0 20.1): 11 bytes, then an optional
- * 4-byte auxiliary firmware revision. */
+/* Get Device ID response (IPMI v2.0 20.1), through the core's codec. */
 static void
 device_id_rsp(const uint8_t *d, size_t n, IpmiFields *f)
 {
-	if (n != 11 && n != 15) {
-		fail(f, IPMI_ERR_LENGTH);
+	IpmiDeviceIdRsp m;
+	int rc = ipmi_device_id_rsp_decode(d, n, &m);
+	if (rc < 0) {
+		fail(f, rc);
 		return;
 	}
 	static const char *const support[8] = {"sensor",
@@ -74,25 +76,25 @@ device_id_rsp(const uint8_t *d, size_t n, IpmiFields *f)
 					       "chassis"};
 	char sup[160] = "";
 	for (int b = 0; b < 8; b++) {
-		if (d[5] >> b & 1) {
+		if (m.support >> b & 1) {
 			if (sup[0])
 				strncat(sup, ", ", sizeof sup - strlen(sup) - 1);
 			strncat(sup, support[b], sizeof sup - strlen(sup) - 1);
 		}
 	}
-	add(f, "device_id", "0x%02x", d[0]);
-	add(f, "device_revision", "%u", d[1] & 0x0F);
-	add(f, "provides_sdrs", "%s", d[1] & 0x80 ? "yes" : "no");
-	add(f, "firmware_revision", "%u.%02x", d[2] & 0x7F, d[3]);
+	add(f, "device_id", "0x%02x", m.device_id);
+	add(f, "device_revision", "%u", m.device_rev);
+	add(f, "provides_sdrs", "%s", m.provides_sdrs ? "yes" : "no");
+	add(f, "firmware_revision", "%u.%02x", m.fw_major, m.fw_minor);
 	add(f, "device_available", "%s",
-	    d[2] & 0x80 ? "no (update or self-initialization)" : "yes");
-	add(f, "ipmi_version", "%u.%u", d[4] & 0x0F, d[4] >> 4);
-	add(f, "additional_support", "0x%02x (%s)", d[5], sup[0] ? sup : "none");
-	unsigned mfr = (unsigned)d[6] | (unsigned)d[7] << 8 | (unsigned)(d[8] & 0x0F) << 16;
-	add(f, "manufacturer_id", "%u (0x%06x)", mfr, mfr);
-	add(f, "product_id", "0x%04x", (unsigned)(d[9] | d[10] << 8));
-	if (n == 15)
-		add_hex(f, "aux_firmware_revision", d + 11, 4);
+	    m.update_in_progress ? "no (update or self-initialization)" : "yes");
+	add(f, "ipmi_version", "%u.%u", m.ipmi_version & 0x0F, m.ipmi_version >> 4);
+	add(f, "additional_support", "0x%02x (%s)", m.support, sup[0] ? sup : "none");
+	add(f, "manufacturer_id", "%u (0x%06x)", (unsigned)m.manufacturer_id,
+	    (unsigned)m.manufacturer_id);
+	add(f, "product_id", "0x%04x", (unsigned)m.product_id);
+	if (m.has_aux)
+		add_hex(f, "aux_firmware_revision", m.aux, sizeof m.aux);
 }
 
 static void
