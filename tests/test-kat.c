@@ -176,6 +176,8 @@ test_kat(gconstpointer data)
 		g_assert_cmpmem(keys.k2, keys.key_len, k.k2->data, k.k2->len);
 
 	IpmiSeqWindow win[2] = {{0}};
+	/* Handles kept across packets, as a channel keeps them. */
+	IpmiKeyHandles kh = {0};
 	guint rakp_seen = 0, opened = 0;
 	for (guint i = 0; i < k.pkts->len; i++) {
 		gsize len;
@@ -217,7 +219,8 @@ test_kat(gconstpointer data)
 		IpmiOpened op;
 		guint8 plain[IPMI_MAX_DATAGRAM];
 		guint32 sid = c2b ? k.sidc : k.sidm;
-		int rc = ipmi_record_open(&keys, NULL, sid, TRUE, d, len, &op, plain, sizeof plain);
+		int rc =
+		    ipmi_record_open(&keys, &kh, NULL, sid, TRUE, d, len, &op, plain, sizeof plain);
 		g_assert_cmpint(rc, ==, 0);
 		g_assert_cmpint(ipmi_seq_check(&win[c2b], op.seq), ==, 0);
 		ipmi_seq_accept(&win[c2b], op.seq);
@@ -239,7 +242,7 @@ test_kat(gconstpointer data)
 		}
 		captured_iv = h.payload;
 		guint8 again[IPMI_MAX_DATAGRAM];
-		int n = ipmi_record_seal(&keys, NULL, sid, op.seq, op.payload_type, plain,
+		int n = ipmi_record_seal(&keys, &kh, NULL, sid, op.seq, op.payload_type, plain,
 					 op.payload_len, pad, replay_iv, NULL, again, sizeof again);
 		g_assert_cmpmem(again, n, d, len);
 		opened++;
@@ -248,6 +251,7 @@ test_kat(gconstpointer data)
 	g_assert_cmpuint(opened, >=, 2);
 	g_test_message("%s: %u RAKP codes, %u in-session packets verified", path, rakp_seen,
 		       opened);
+	ipmi_key_handles_close(&kh);
 	ipmi_keys_wipe(&keys);
 	kat_free(&k);
 }

@@ -109,6 +109,7 @@ test_wrong_credential(gconstpointer data)
 	replay(&p, &o, FALSE);
 	g_assert_true(o.auth_failed);
 	g_assert_cmpint(o.cred, ==, -1);
+	ipmi_observer_wipe(&o);
 	pair_clear(&p);
 }
 
@@ -141,6 +142,7 @@ test_kg_mismatch(gconstpointer data)
 	g_assert_cmpint(pair_handshake(&p), ==, IPMI_CONSOLE_ACTIVE);
 	memcpy(cred.kg, "kg-of-the-bmc", 13);
 	cred.kg_len = 13;
+	ipmi_observer_wipe(&o);
 	ipmi_observer_init(&o, &cred, 1);
 	for (guint i = 0; i < p.capture->len; i++) {
 		PairPacket *pk = &g_array_index(p.capture, PairPacket, i);
@@ -153,6 +155,7 @@ test_kg_mismatch(gconstpointer data)
 	}
 	g_assert_false(o.kg_mismatch);
 	g_assert_cmpint(o.state, ==, IPMI_OBS_ACTIVE);
+	ipmi_observer_wipe(&o); /* closes its libgcrypt handles */
 	pair_clear(&p);
 }
 
@@ -207,6 +210,8 @@ test_keylog_decrypt(gconstpointer data)
 					p.con.chan.keys.integ != IPMI_INTEG_MD5_128);
 		}
 	}
+	ipmi_observer_wipe(&o);
+	ipmi_observer_wipe(&fresh);
 	pair_clear(&p);
 }
 

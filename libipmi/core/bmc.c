@@ -445,6 +445,7 @@ ipmi_bmc_feed(IpmiBmcSession *s, const uint8_t *dgram, size_t len, uint64_t now,
 void
 ipmi_bmc_session_free(IpmiBmcSession *s)
 {
+	ipmi_channel_wipe(&s->chan); /* closes its libgcrypt handles */
 	ipmi_wipe(s, sizeof *s);
 	s->state = IPMI_BMC_FREE;
 }

@@ -44,14 +44,25 @@ typedef struct {
 	bool have_iv;
 } IpmiRc4Dir;
 
+/* A channel owns libgcrypt handles keyed with its K1 and K2 (kh, opened on
+ * the first seal or open, see IpmiKeyHandles): ipmi_channel_wipe closes
+ * them.  So a channel that has sealed or opened anything must not be copied
+ * by value, nor dropped without ipmi_channel_wipe (nor the IpmiConsole or
+ * IpmiBmcSession around it without theirs), and its keys must not change. */
 typedef struct {
 	IpmiKeys keys;
+	IpmiKeyHandles kh;
 	uint32_t tx_sid; /* session ID written in what we send (the peer's ID) */
 	uint32_t rx_sid; /* session ID expected in what we receive (ours) */
 	uint32_t tx_seq; /* last sequence number sent, 0 before the first */
 	IpmiSeqWindow rx_window;
 	IpmiRc4Dir rc4_tx, rc4_rx;
 	uint8_t force_pad; /* quirk: integrity pad length to send, 0xFF = normal */
+	/* AES-CBC IVs are E_K2(iv_salt | iv_count) (see channel_iv in
+	 * channel.c); rnd gives the salt, on the first seal, and xRC4 IVs. */
+	uint8_t iv_salt[8];
+	bool iv_salted;
+	uint64_t iv_count;
 	IpmiRandomFn rnd;
 	void *rnd_ctx;
 } IpmiChannel;
@@ -66,10 +77,11 @@ typedef struct {
 	size_t payload_len; /* plaintext length, in the caller's buffer */
 } IpmiOpened;
 
-/* Set up a channel from derived keys; tx/rx session IDs as above. */
+/* Set up a channel from derived keys; tx/rx session IDs as above.  c must
+ * be zeroed or wiped memory (init does not close handles it might hold). */
 void ipmi_channel_init(IpmiChannel *c, const IpmiKeys *keys, uint32_t tx_sid, uint32_t rx_sid,
 		       IpmiRandomFn rnd, void *rnd_ctx);
-/* Wipe every key and reset the channel. */
+/* Close the channel's handles, wipe every key and reset the channel. */
 void ipmi_channel_wipe(IpmiChannel *c);
 
 /* Seal one payload into a complete datagram (RMCP header included) with the
@@ -88,14 +100,16 @@ int ipmi_channel_open(IpmiChannel *c, const uint8_t *dgram, size_t len, IpmiOpen
 /* The stateless part of opening, for the observer: checks the session ID
  * (unless expect_sid is 0), verifies integrity when verify_mac is set (a key
  * log cannot verify MD5-128), checks pads and decrypts; no window.
- * rc4 is the direction's xRC4 state or NULL. */
-int ipmi_record_open(const IpmiKeys *k, IpmiRc4Dir *rc4, uint32_t expect_sid, bool verify_mac,
-		     const uint8_t *dgram, size_t len, IpmiOpened *out, uint8_t *plain, size_t cap);
+ * rc4 is the direction's xRC4 state or NULL; kh the handles kept for k (see
+ * IpmiKeyHandles) or NULL to open and close them for this packet. */
+int ipmi_record_open(const IpmiKeys *k, IpmiKeyHandles *kh, IpmiRc4Dir *rc4, uint32_t expect_sid,
+		     bool verify_mac, const uint8_t *dgram, size_t len, IpmiOpened *out,
+		     uint8_t *plain, size_t cap);
 
 /* The stateless part of sealing with an explicit sequence number. */
-int ipmi_record_seal(const IpmiKeys *k, IpmiRc4Dir *rc4, uint32_t sid, uint32_t seq,
-		     uint8_t payload_type, const uint8_t *payload, size_t len, uint8_t force_pad,
-		     IpmiRandomFn rnd, void *rnd_ctx, uint8_t *out, size_t cap);
+int ipmi_record_seal(const IpmiKeys *k, IpmiKeyHandles *kh, IpmiRc4Dir *rc4, uint32_t sid,
+		     uint32_t seq, uint8_t payload_type, const uint8_t *payload, size_t len,
+		     uint8_t force_pad, IpmiRandomFn rnd, void *rnd_ctx, uint8_t *out, size_t cap);
 
 /* An unauthenticated, unencrypted RMCP+ packet (session setup payloads and
  * pre-session messages: session ID 0, sequence 0). */

@@ -345,6 +345,7 @@ ipmi_console_feed(IpmiConsole *c, const uint8_t *dgram, size_t len, uint64_t now
 void
 ipmi_console_wipe(IpmiConsole *c)
 {
+	ipmi_channel_wipe(&c->chan); /* closes its libgcrypt handles */
 	ipmi_wipe(c, sizeof *c);
 	c->deadline = UINT64_MAX;
 }

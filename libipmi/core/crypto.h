@@ -1,7 +1,9 @@
 /* crypto.h - the RMCP+ cryptography on libgcrypt: RAKP codes, key
  * derivation, integrity MACs, AES-CBC-128 and xRC4, constant-time compare and
- * wiping.  Pure functions of their inputs; no state beyond what the caller
- * holds. */
+ * wiping.  Functions of their inputs: the only state is what the caller
+ * holds (an IpmiKeyHandles, see below) and, invisible to callers, per-thread
+ * libgcrypt handles that every HMAC keyed with a password, K_G or SIK
+ * re-keys and scrubs, and the per-thread random pool. */
 #pragma once
 
 #include <stdbool.h>
@@ -99,11 +101,39 @@ int ipmi_keys_from_sik(IpmiKeys *k, uint8_t auth, uint8_t integ, uint8_t conf, c
 		       size_t sik_len);
 void ipmi_keys_wipe(IpmiKeys *k);
 
+/* libgcrypt handles keyed once with one session's K1 and K2, so that the
+ * record layer pays no gcry_md_open / gcry_cipher_open (an allocation and
+ * libgcrypt's random poll, ~2.7 us each) nor key schedule per packet.
+ *
+ * Ownership: exactly one IpmiChannel or IpmiObserver owns a set.  It starts
+ * zeroed (both NULL); the *_kept functions below open and key a handle on
+ * first use from the IpmiKeys they are given, which must then stay the same
+ * keys for the life of the set; ipmi_key_handles_close closes both (libgcrypt
+ * wipes a handle's memory, key schedule and HMAC pads included, when it
+ * closes it) and zeroes the set.  A struct that holds a set must not be
+ * copied by value once the set is open (two owners would close the handles
+ * twice); moving it (realloc, memcpy and forgetting the old bytes) is fine.
+ * A set may be used by one thread at a time. */
+struct gcry_md_handle;
+struct gcry_cipher_handle;
+typedef struct {
+	struct gcry_md_handle *mac;     /* integrity: HMAC keyed with K1, or MD5 for MD5-128 */
+	struct gcry_cipher_handle *aes; /* AES-CBC-128 keyed with K2[0..15] */
+	uint8_t integ;                  /* the integrity algorithm mac serves */
+} IpmiKeyHandles;
+
+/* Close and zero (NULL or a zeroed set: nothing to do). */
+void ipmi_key_handles_close(IpmiKeyHandles *h);
+
 /* Integrity AuthCode over data with the session's integrity algorithm:
  * HMAC-SHA1-96 / HMAC-MD5-128 / HMAC-SHA256-128 keyed with K1 and truncated;
  * MD5-128 = MD5(password20 | data | password20).  Writes
  * ipmi_integ_mac_len() bytes; returns that length or a negative code. */
 int ipmi_integrity_mac(const IpmiKeys *k, const uint8_t *data, size_t len, uint8_t *out);
+/* The same through h (opened and keyed with k on first use; see
+ * IpmiKeyHandles).  h NULL: handles opened and closed for this call. */
+int ipmi_integrity_mac_kept(IpmiKeyHandles *h, const IpmiKeys *k, const uint8_t *data, size_t len,
+			    uint8_t *out);
 
 /* AES-CBC-128 with key K2[0..15]; len a multiple of 16, no padding added or
  * removed (the caller pads: 01 02 .. n, n).  In-place (in == out) allowed.
@@ -112,6 +142,9 @@ int ipmi_aes_cbc_encrypt(const IpmiKeys *k, const uint8_t iv[16], const uint8_t 
 			 uint8_t *out);
 int ipmi_aes_cbc_decrypt(const IpmiKeys *k, const uint8_t iv[16], const uint8_t *in, size_t len,
 			 uint8_t *out);
+/* The same through h (see ipmi_integrity_mac_kept). */
+int ipmi_aes_cbc_kept(IpmiKeyHandles *h, const IpmiKeys *k, bool encrypt, const uint8_t iv[16],
+		      const uint8_t *in, size_t len, uint8_t *out);
 
 /* RC4 keystream state for xRC4-128 / xRC4-40 (IPMI v2.0 13.30-13.31).
  *

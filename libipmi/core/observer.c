@@ -23,6 +23,7 @@ ipmi_observer_init(IpmiObserver *o, const IpmiCredential *creds, size_t n_creds)
 void
 ipmi_observer_wipe(IpmiObserver *o)
 {
+	ipmi_key_handles_close(&o->kh);
 	ipmi_wipe(o, sizeof *o);
 	o->cred = -1;
 }
@@ -285,8 +286,8 @@ ipmi_observer_feed(IpmiObserver *o, const uint8_t *dgram, size_t len, IpmiObserv
 	}
 	IpmiOpened op;
 	IpmiRc4Dir rc4 = o->rc4[d];
-	rc = ipmi_record_open(&o->keys, &rc4, h.session_id, o->verify_macs, dgram, len, &op, plain,
-			      cap);
+	rc = ipmi_record_open(&o->keys, &o->kh, &rc4, h.session_id, o->verify_macs, dgram, len, &op,
+			      plain, cap);
 	if (rc < 0) {
 		ipmi_wipe(&rc4, sizeof rc4);
 		out->result = rc;
@@ -317,9 +318,13 @@ ipmi_observer_use_keylog(IpmiObserver *o, const IpmiKeylogEntry *e)
 	if (o->state >= IPMI_OBS_OPEN_RSP && o->state != IPMI_OBS_NO_KEYS &&
 	    (o->auth != e->auth || o->integ != e->integ || o->conf != e->conf))
 		return IPMI_ERR_NO_CREDENTIAL;
+	/* The handles were keyed from the keys about to be replaced. */
+	ipmi_key_handles_close(&o->kh);
 	int rc = ipmi_keys_from_sik(&o->keys, e->auth, e->integ, e->conf, e->sik, e->sik_len);
-	if (rc < 0)
+	if (rc < 0) {
+		o->have_keys = false;
 		return rc;
+	}
 	o->auth = e->auth;
 	o->integ = e->integ;
 	o->conf = e->conf;

@@ -62,6 +62,11 @@ typedef struct {
 	size_t rakp2_code_len;
 	uint8_t status; /* last non-zero RMCP+ status seen */
 	IpmiKeys keys;
+	/* libgcrypt handles keyed with keys, opened on the first in-session
+	 * packet and closed by ipmi_observer_wipe (which every observer that
+	 * opened one needs): an observer that has opened a packet must not be
+	 * copied by value (see IpmiKeyHandles). */
+	IpmiKeyHandles kh;
 	IpmiSeqWindow window[2]; /* [0] to the BMC, [1] to the console */
 	IpmiRc4Dir rc4[2];
 } IpmiObserver;
@@ -95,4 +100,5 @@ int ipmi_observer_feed(IpmiObserver *o, const uint8_t *dgram, size_t len, IpmiOb
  * otherwise the session IDs are taken from it.  Returns 0 or
  * IPMI_ERR_NO_CREDENTIAL when the entry is not for this session. */
 int ipmi_observer_use_keylog(IpmiObserver *o, const IpmiKeylogEntry *e);
+/* Close the observer's handles and wipe its keys; init it again to reuse. */
 void ipmi_observer_wipe(IpmiObserver *o);
