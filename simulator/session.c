@@ -293,18 +293,14 @@ bmc_session_cache_find(BmcSession *s, const uint8_t *req, size_t len, gint64 now
 {
 	if (len < 6)
 		return NULL;
-	for (guint i = 0; i < BMC_REPLY_CACHE; i++) {
-		BmcReplyCacheEntry *e = &s->cache[i];
-		if (!e->request || now_s - e->when_s > (gint64)ttl_s)
-			continue;
-		if (e->key[0] != req[1] || e->key[1] != req[4] || e->key[2] != req[5])
-			continue;
-		gsize n;
-		const uint8_t *p = g_bytes_get_data(e->request, &n);
-		if (n == len && memcmp(p, req, len) == 0)
-			return e;
-	}
-	return NULL;
+	BmcReplyCacheEntry *e = &s->cache[req[4] >> 2];
+	if (!e->request || now_s - e->when_s > (gint64)ttl_s)
+		return NULL;
+	if (e->key[0] != req[1] || e->key[1] != req[4] || e->key[2] != req[5])
+		return NULL;
+	gsize n;
+	const uint8_t *p = g_bytes_get_data(e->request, &n);
+	return n == len && memcmp(p, req, len) == 0 ? e : NULL;
 }
 
 void
@@ -313,15 +309,9 @@ bmc_session_cache_store(BmcSession *s, const uint8_t *req, size_t req_len, const
 {
 	if (req_len < 6)
 		return;
-	BmcReplyCacheEntry *e = &s->cache[s->cache_next];
-	s->cache_next = (s->cache_next + 1) % BMC_REPLY_CACHE;
+	/* The slot of this rqSeq: an older answer there is superseded. */
+	BmcReplyCacheEntry *e = &s->cache[req[4] >> 2];
 	entry_clear(e);
-	/* An older entry with the same key is superseded. */
-	for (guint i = 0; i < BMC_REPLY_CACHE; i++) {
-		BmcReplyCacheEntry *o = &s->cache[i];
-		if (o->request && o->key[0] == req[1] && o->key[1] == req[4] && o->key[2] == req[5])
-			entry_clear(o);
-	}
 	e->key[0] = req[1];
 	e->key[1] = req[4];
 	e->key[2] = req[5];

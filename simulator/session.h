@@ -14,7 +14,7 @@
 #include "core/bmc.h"
 
 #define BMC_MAX_SESSIONS 63 /* Get Session Info: 6-bit slot count */
-#define BMC_REPLY_CACHE 8   /* answers remembered per session */
+#define BMC_REPLY_CACHE 64  /* answers remembered per session: one per rqSeq */
 
 typedef struct {
 	guint max_sessions;    /* 1..63 */
@@ -40,8 +40,7 @@ typedef struct {
 	GInetSocketAddress *peer;
 	gint64 created_s;
 	gboolean attempt; /* RAKP2 sent: counts as a failed login unless it becomes active */
-	BmcReplyCacheEntry cache[BMC_REPLY_CACHE];
-	guint cache_next;
+	BmcReplyCacheEntry cache[BMC_REPLY_CACHE]; /* indexed by rqSeq */
 	gint64 closed_s; /* Close Session answered at this time; 0: open */
 } BmcSession;
 
@@ -93,7 +92,13 @@ gboolean bmc_sessions_login_blocked(BmcSessionTable *t, const uint8_t *name, siz
 				    gint64 now_s);
 
 /* A cached answer to an identical request (same rqSeq, netFn, cmd and
- * bytes) within the cache lifetime, or NULL. */
+ * bytes) within the cache lifetime, or NULL.  One answer per rqSeq value,
+ * the last: a request with that rqSeq and other contents replaces it, so
+ * a requester may reuse an rqSeq for another request at once, and every
+ * request still in flight (at most 64) has its answer kept for its
+ * retransmissions.  An identical request with the same rqSeq is a
+ * retransmission: IPMI has no other way to tell (a requester must not
+ * reuse an rqSeq for an identical request within the cache lifetime). */
 const BmcReplyCacheEntry *bmc_session_cache_find(BmcSession *s, const uint8_t *req, size_t len,
 						 gint64 now_s, guint ttl_s);
 /* Remember an answer (and the message deferred after it; may be NULL). */

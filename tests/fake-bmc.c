@@ -35,6 +35,8 @@ struct _FakeBmc {
 	Held held_in, held_out;
 	GThread *thread;
 	GMainLoop *loop;
+	FakeBmcHook hook;
+	gpointer hook_data;
 };
 
 static void
@@ -188,6 +190,9 @@ reply_session(FakeBmc *b, IpmiBmcSession *s, GSocketAddress *to, const IpmiMsg *
 	guint8 msg[IPMI_MAX_DATAGRAM], dgram[IPMI_MAX_DATAGRAM];
 	int n = ipmi_msg_encode(msg, sizeof msg, &rsp);
 	g_assert_cmpint(n, >, 0);
+	FakeBmcOut o = {.bmc = b, .to = to, .session = s, .msg = msg, .msg_len = (gsize)n};
+	if (b->hook && b->hook(&o, b->hook_data))
+		return;
 	n = ipmi_channel_seal(&s->chan, IPMI_PAYLOAD_IPMI, msg, (size_t)n, dgram, sizeof dgram);
 	g_assert_cmpint(n, >, 0);
 	send_reply(b, to, dgram, (gsize)n);
@@ -258,6 +263,21 @@ on_payload(FakeBmc *b, IpmiBmcSession *s, GSocketAddress *from, const IpmiOpened
 
 /* ---- dispatch --------------------------------------------------------- */
 
+static void
+send_setup(FakeBmc *b, GSocketAddress *to, const guint8 *req, gsize req_len, const guint8 *d,
+	   gsize len)
+{
+	FakeBmcOut o = {.bmc = b,
+			.to = to,
+			.request = req,
+			.request_len = req_len,
+			.dgram = d,
+			.dgram_len = len};
+	if (b->hook && b->hook(&o, b->hook_data))
+		return;
+	send_reply(b, to, d, len);
+}
+
 static IpmiBmcSession *
 find_session(FakeBmc *b, guint32 sid)
 {
@@ -287,7 +307,7 @@ process(FakeBmc *b, GSocketAddress *from, const guint8 *d, gsize len)
 			int rc = ipmi_bmc_open_session(s, &b->cfg, s->rp.bmc_sid, d, len, 0, out,
 						       sizeof out);
 			if (rc > 0) {
-				send_reply(b, from, out, (gsize)rc);
+				send_setup(b, from, d, len, out, (gsize)rc);
 				return;
 			}
 		}
@@ -300,7 +320,7 @@ process(FakeBmc *b, GSocketAddress *from, const guint8 *d, gsize len)
 				id = g_rand_int(b->rand);
 			int rc = ipmi_bmc_open_session(s, &b->cfg, id, d, len, 0, out, sizeof out);
 			if (rc > 0)
-				send_reply(b, from, out, (gsize)rc);
+				send_setup(b, from, d, len, out, (gsize)rc);
 			return;
 		}
 	} else if (kind == IPMI_DGRAM_SESSION) {
@@ -313,7 +333,7 @@ process(FakeBmc *b, GSocketAddress *from, const guint8 *d, gsize len)
 		int rc = ipmi_bmc_feed(s, d, len, 0, out, sizeof out, &out_len, &op, plain,
 				       sizeof plain);
 		if (rc == IPMI_BMC_REPLY)
-			send_reply(b, from, out, out_len);
+			send_setup(b, from, d, len, out, out_len);
 		else if (rc == IPMI_BMC_PAYLOAD)
 			on_payload(b, s, from, &op, plain);
 		if (s->state == IPMI_BMC_FAILED)
@@ -535,4 +555,17 @@ fake_bmc_blackhole_seqs(FakeBmc *b)
 	GArray *copy = g_array_copy(b->blackhole_seqs);
 	g_mutex_unlock(&b->lock);
 	return copy;
+}
+
+void
+fake_bmc_set_hook(FakeBmc *b, FakeBmcHook hook, gpointer data)
+{
+	b->hook = hook;
+	b->hook_data = data;
+}
+
+void
+fake_bmc_send_raw(FakeBmc *b, GSocketAddress *to, const guint8 *d, gsize len)
+{
+	g_socket_send_to(b->socket, to, (const gchar *)d, len, NULL, NULL);
 }

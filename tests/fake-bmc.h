@@ -11,6 +11,8 @@
 
 #include <gio/gio.h>
 
+#include "core/bmc.h"
+
 typedef struct {
 	double drop;    /* probability of losing a datagram, each direction */
 	double dup;     /* probability of delivering it twice */
@@ -41,3 +43,22 @@ guint fake_bmc_requests(FakeBmc *bmc);
 /* The rqSeq of every black-hole request received (guint8 each). */
 GArray *fake_bmc_blackhole_seqs(FakeBmc *bmc);
 void fake_bmc_set_silent_in_session(FakeBmc *bmc, gboolean silent);
+
+/* A hook on everything the BMC sends (tests/hostile-bmc.c builds on it).
+ * Setup answers (Open Session Response, RAKP 2, RAKP 4): request and dgram
+ * are the datagrams in and out.  In-session answers: session and the
+ * plaintext LAN message msg, before sealing.  Return TRUE when the hook
+ * sent (or withheld) the answer itself, FALSE to let the BMC send it. */
+typedef struct {
+	FakeBmc *bmc;
+	GSocketAddress *to;
+	const guint8 *request, *dgram; /* setup */
+	gsize request_len, dgram_len;
+	IpmiBmcSession *session; /* in session */
+	const guint8 *msg;
+	gsize msg_len;
+} FakeBmcOut;
+typedef gboolean (*FakeBmcHook)(const FakeBmcOut *out, gpointer data);
+void fake_bmc_set_hook(FakeBmc *bmc, FakeBmcHook hook, gpointer data);
+/* Send a datagram as it is, without impairments. */
+void fake_bmc_send_raw(FakeBmc *bmc, GSocketAddress *to, const guint8 *d, gsize len);
