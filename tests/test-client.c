@@ -409,7 +409,9 @@ test_request_timeout(void)
 	/* Sent once and retransmitted twice: each copy passed the BMC's
 	 * sequence window, so each had a new session sequence number, and
 	 * all three carry the same rqSeq. */
-	g_assert_cmpuint(fake_bmc_requests(b) - before, ==, 3);
+	/* (Besides them, the client checked the session with Get Device ID
+	 * when the command went unanswered.) */
+	g_assert_cmpuint(fake_bmc_requests(b) - before, >=, 3);
 	g_autoptr(GArray) seqs = fake_bmc_blackhole_seqs(b);
 	g_assert_cmpuint(seqs->len, ==, 3);
 	g_assert_cmpuint(g_array_index(seqs, guint8, 1), ==, g_array_index(seqs, guint8, 0));
@@ -454,9 +456,12 @@ test_session_goes_silent(void)
 	g_assert_error(error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
 	g_assert_cmpint(g_get_monotonic_time() - t0, <, 1500 * 1000);
 	g_clear_error(&error);
-	/* Close times out too, but the client ends idle. */
-	g_assert_false(client_util_close(c, &error));
-	g_assert_error(error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+	/* The BMC still answers outside the session, so the client may have
+	 * judged the session dropped and be logging in again (which cannot
+	 * succeed here): close then ends that at once; otherwise Close
+	 * Session times out.  Either way the client ends idle. */
+	if (!client_util_close(c, &error))
+		g_assert_error(error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
 	g_assert_false(ipmi_client_is_connected(c));
 	fake_bmc_free(b);
 }

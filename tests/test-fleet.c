@@ -240,7 +240,7 @@ test_thousand(void)
 		return;
 	g_autofree char *want = reference_mc_info();
 	g_autofree char *out = NULL, *err = NULL;
-	int rc = ipmictl(&out, &err, "-H", all_hosts, "-F", "1000", "-N", "10", "-R", "4", "mc",
+	int rc = ipmictl(&out, &err, "-H", all_hosts, "-F", "1000", "-N", "2", "-R", "8", "mc",
 			 "info", NULL);
 	assert_no_errors(err);
 	g_assert_cmpint(rc, ==, 0);
@@ -296,7 +296,7 @@ test_thousand_json(void)
 	if (skip_without_bmcsim())
 		return;
 	g_autofree char *out = NULL, *err = NULL;
-	int rc = ipmictl(&out, &err, "-H", all_hosts, "-F", "256", "-N", "10", "-R", "4", "--json",
+	int rc = ipmictl(&out, &err, "-H", all_hosts, "-F", "256", "-N", "2", "-R", "8", "--json",
 			 "mc", "info", NULL);
 	assert_no_errors(err);
 	g_assert_cmpint(rc, ==, 0);

@@ -6,12 +6,18 @@
 #include <string.h>
 #include <time.h>
 
-const char ipmictl_ext_summary[] = "  sdr list                     Sensors with readings\n"
-				   "  sensor list                  Sensors with thresholds\n"
-				   "  sel info | sel list          System Event Log\n"
-				   "  fru print                    FRU inventories\n"
-				   "  session info active          This session\n"
-				   "  channel getciphers ipmi      Cipher suites";
+const char ipmictl_ext_summary[] =
+    "  sdr list                     Sensors with readings\n"
+    "  sensor list                  Sensors with thresholds\n"
+    "  sel info | sel list          System Event Log\n"
+    "  fru print                    FRU inventories\n"
+    "  session info active          This session\n"
+    "  channel getciphers ipmi [CH] Cipher suites\n"
+    "  chassis identify [SECONDS|force]\n"
+    "\n"
+    "Every command also runs on many hosts at once (fleet mode): -H with a\n"
+    "list (a,b), a hostrange ('10.0.[1-4].[1-250]', host:port) or @FILE;\n"
+    "-F N sessions in flight; --json prints one object per host.";
 
 static const IpmictlCommand commands[] = {
     {"sdr", "list", ipmictl_cmd_sdr_list},
@@ -25,6 +31,7 @@ static const IpmictlCommand commands[] = {
     {"fru", NULL, ipmictl_cmd_fru_print},
     {"session", "info", ipmictl_cmd_session_info},
     {"channel", "getciphers", ipmictl_cmd_channel_getciphers},
+    {"chassis", "identify", ipmictl_cmd_chassis_identify},
 };
 
 static const IpmictlCommand *
@@ -88,4 +95,65 @@ ipmictl_ext_time(guint32 stamp, const char *format)
 	size_t n = strftime_l(buf, sizeof buf, format, &tm, c);
 	freelocale(c);
 	return g_strndup(buf, n);
+}
+
+gboolean
+ipmictl_parse_channel(const char *s, guint8 *out)
+{
+	char *end = NULL;
+	guint64 v = g_ascii_strtoull(s, &end, 0);
+	if (!end || *end || end == s || v > 15)
+		return FALSE;
+	*out = (guint8)v;
+	return TRUE;
+}
+
+gboolean
+ipmictl_parse_identify(const char *arg, int *seconds, gboolean *force)
+{
+	*seconds = -1;
+	*force = FALSE;
+	if (!arg)
+		return TRUE;
+	if (strcmp(arg, "force") == 0) {
+		*force = TRUE;
+		return TRUE;
+	}
+	char *end = NULL;
+	guint64 v = g_ascii_strtoull(arg, &end, 0);
+	if (!end || *end || end == arg || v > 255)
+		return FALSE;
+	*seconds = (int)v;
+	return TRUE;
+}
+
+char *
+ipmictl_identify_text(int seconds, gboolean force)
+{
+	if (force)
+		return g_strdup("indefinite");
+	if (seconds < 0)
+		return g_strdup("default (15 seconds)");
+	if (seconds == 0)
+		return g_strdup("off");
+	return g_strdup_printf("%i seconds", seconds);
+}
+
+int
+ipmictl_cmd_chassis_identify(IpmiClient *client, int argc, char **argv)
+{
+	int seconds;
+	gboolean force;
+	if (argc > 1 || !ipmictl_parse_identify(argc > 0 ? argv[0] : NULL, &seconds, &force)) {
+		ipmictl_ext_fail("usage: chassis identify [SECONDS (0-255)|force]");
+		return 2;
+	}
+	g_autoptr(GError) error = NULL;
+	if (!ipmi_client_chassis_identify_sync(client, seconds, force, NULL, &error)) {
+		ipmictl_ext_fail("%s", error->message);
+		return 1;
+	}
+	g_autofree char *text = ipmictl_identify_text(seconds, force);
+	printf("Chassis identify interval: %s\n", text);
+	return 0;
 }

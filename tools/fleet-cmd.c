@@ -277,6 +277,7 @@ fleet_cmd_free(FleetCmd *cmd)
 	if (!cmd)
 		return;
 	g_free(cmd->what);
+	g_free(cmd->arg);
 	g_byte_array_unref(cmd->data);
 	g_free(cmd);
 }
@@ -352,6 +353,13 @@ fleet_cmd_parse(int argc, char **argv, GError **error)
 {
 	const char *c = argc > 0 ? argv[0] : "";
 	const char *s = argc > 1 ? argv[1] : "";
+	GError *typed_error = NULL;
+	FleetCmd *typed = fleet_cmd_parse_typed(argc, argv, &typed_error);
+	if (typed || typed_error) {
+		if (typed_error)
+			g_propagate_error(error, typed_error);
+		return typed;
+	}
 	if ((strcmp(c, "mc") == 0 || strcmp(c, "bmc") == 0) && strcmp(s, "info") == 0)
 		return cmd_new("Get Device ID", 0x06, 0x01, format_mc_info);
 	if (strcmp(c, "chassis") == 0 && strcmp(s, "status") == 0)
@@ -363,8 +371,8 @@ fleet_cmd_parse(int argc, char **argv, GError **error)
 	if (strcmp(c, "raw") == 0)
 		return parse_raw(argc - 1, argv + 1, error);
 	usage(error,
-	      "'%s' cannot run on several hosts; fleet mode runs: mc info, chassis status, "
-	      "chassis power ..., power ..., raw",
+	      "unknown command '%s' (mc info, chassis status|power|identify, power, raw, sdr "
+	      "list, sensor list, sel info|list, fru print, session info, channel getciphers)",
 	      argc > 0 ? c : "(no command)");
 	return NULL;
 }

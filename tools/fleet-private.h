@@ -13,6 +13,9 @@ typedef struct _FleetCmd FleetCmd;
 typedef gboolean (*FleetFormat)(const FleetCmd *cmd, IpmiResponse *rsp, GString *text,
 				JsonObject *json, GError **error);
 
+/* A typed command ended: error NULL on success (taken). */
+typedef void (*FleetDone)(gpointer job, GError *error);
+
 struct _FleetCmd {
 	char *what; /* "Get Device ID", for messages */
 	guint8 netfn, command;
@@ -20,11 +23,28 @@ struct _FleetCmd {
 	FleetFormat format;
 	const char *control_text; /* power on/off/...: "Up/On" */
 	gboolean raw;
+	/* Typed commands (fleet-typed.c): a chain of requests instead of
+	 * netfn/command/data/format. */
+	void (*run)(gpointer run);
+	gboolean sdr;   /* sdr list (else sensor list) */
+	char *arg;      /* sdr list filter; fru print ID as given */
+	guint8 fru_id;  /* fru print ID */
+	gboolean all;   /* session info all */
+	guint8 channel; /* channel getciphers */
+	int seconds;    /* chassis identify: -1 default */
+	gboolean force;
 };
 
+/* Run a typed command on a connected client: text and JSON members go to
+ * text and json; done is called once. */
+void fleet_cmd_run(const FleetCmd *cmd, IpmiClient *client, GCancellable *cancel, GString *text,
+		   JsonObject *json, FleetDone done, gpointer job);
+/* The typed command in argv; NULL with error on bad arguments, NULL
+ * without when argv is not one of them. */
+FleetCmd *fleet_cmd_parse_typed(int argc, char **argv, GError **error);
+
 /* The command in argv (the words after the options), if fleet mode can run
- * it: mc info, chassis status, chassis power ..., power ..., raw.  NULL
- * with a usage message otherwise. */
+ * it (every command of ipmictl).  NULL with a usage message otherwise. */
 FleetCmd *fleet_cmd_parse(int argc, char **argv, GError **error);
 void fleet_cmd_free(FleetCmd *cmd);
 

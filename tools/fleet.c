@@ -1,6 +1,6 @@
-/* fleet.c - see fleet.h.  The engine: a job per host (connect, one
- * request, close), started as earlier ones finish so that at most fanout
- * are in flight, all driven by the default main context. */
+/* fleet.c - see fleet.h.  The engine: a job per host (connect, the
+ * command: one request, or a chain of them for the typed commands, close), started as earlier ones
+ * finish so that at most fanout are in flight, all driven by the default main context. */
 #include "fleet.h"
 
 #include <glib-unix.h>
@@ -194,6 +194,14 @@ on_response(GObject *source, GAsyncResult *result, gpointer data)
 }
 
 static void
+on_run_done(gpointer data, GError *error)
+{
+	Job *job = data;
+	job->error = error;
+	ipmi_client_close_async(job->client, job->fleet->cancel, on_closed, job);
+}
+
+static void
 on_connected(GObject *source, GAsyncResult *result, gpointer data)
 {
 	Job *job = data;
@@ -202,6 +210,11 @@ on_connected(GObject *source, GAsyncResult *result, gpointer data)
 		return;
 	}
 	const FleetCmd *cmd = job->fleet->cmd;
+	if (cmd->run) {
+		fleet_cmd_run(cmd, job->client, job->fleet->cancel, job->text, &job->obj,
+			      on_run_done, job);
+		return;
+	}
 	ipmi_client_request_async(job->client, cmd->netfn, cmd->command, cmd->data->data,
 				  cmd->data->len, job->fleet->cancel, on_response, job);
 }

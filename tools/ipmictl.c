@@ -1,7 +1,7 @@
 /* ipmictl - an ipmitool-like command line over libipmi's public API.
  *
  *   ipmictl -H HOST [-p PORT] -U USER (-P PW | -E | -f FILE) [-C N] [-L PRIV]
- *           [-k KEY | -y HEXKEY] [-N SECONDS] [-R N] [-v] COMMAND...
+ *           [-k KEY | -y HEXKEY] [-N SECONDS] [-R COUNT] [-v] COMMAND...
  *
  * Commands: mc info | chassis status | chassis power status|on|off|cycle|
  * reset|soft | power ... (same) | raw NETFN CMD [DATA...], and those of
@@ -69,8 +69,9 @@ static const GOptionEntry entries[] = {
     {"kg", 'k', 0, G_OPTION_ARG_STRING, &opt.kg, "BMC key K_G", "KEY"},
     {"kg-hex", 'y', 0, G_OPTION_ARG_STRING, &opt.kg_hex, "BMC key K_G in hex", "HEXKEY"},
     {"timeout", 'N', 0, G_OPTION_ARG_DOUBLE, &opt.timeout_s,
-     "Deadline of each request in seconds (10)", "SECONDS"},
-    {"retries", 'R', 0, G_OPTION_ARG_INT, &opt.retries, "Retransmissions per request (3)", "N"},
+     "Seconds between retransmissions, as ipmitool's -N (1 with -R; fractions allowed)", "SECONDS"},
+    {"retries", 'R', 0, G_OPTION_ARG_INT, &opt.retries,
+     "Retries per request, as ipmitool's -R (4 with -N)", "COUNT"},
     {"interface", 'I', 0, G_OPTION_ARG_STRING, &opt.interface,
      "Interface: only lanplus is supported", "IF"},
     {"allow-insecure", 0, 0, G_OPTION_ARG_NONE, &opt.allow_insecure,
@@ -456,10 +457,16 @@ new_client(const char *host, guint16 port, gpointer data)
 		g_object_set(client, "kg", setup->kg, NULL);
 	g_object_set(client, "cipher-suite", opt.suite, "privilege", setup->priv, "allow-insecure",
 		     opt.allow_insecure, NULL);
-	if (opt.timeout_s > 0)
-		g_object_set(client, "timeout", (guint)(opt.timeout_s * 1000), NULL);
-	if (opt.retries >= 0)
-		g_object_set(client, "retries", (guint)MIN(opt.retries, 16), NULL);
+	/* ipmitool's -N and -R: a request is sent R + 1 times, N seconds
+	 * apart, and fails N * (R + 1) seconds after it was first sent.
+	 * Without either: the library's doubling waits under 10 s. */
+	if (opt.timeout_s > 0 || opt.retries >= 0) {
+		double n = opt.timeout_s > 0 ? opt.timeout_s : 1.0;
+		guint r = opt.retries >= 0 ? (guint)MIN(opt.retries, 16) : 4;
+		guint interval = (guint)MAX(n * 1000, 1.0);
+		g_object_set(client, "retransmit-interval", interval, "retries", r, "timeout",
+			     (guint)MIN((guint64)interval * (r + 1), 3600000), NULL);
+	}
 	if (opt.keylog)
 		g_object_set(client, "keylog-file", opt.keylog, NULL);
 	ipmi_client_set_target(client, setup->bridge[1], setup->bridge[0]);
@@ -467,7 +474,12 @@ new_client(const char *host, guint16 port, gpointer data)
 	return client;
 }
 
-static const char *summary = "Commands:\n"
+static const char *summary = "Timing (as ipmitool): each request is sent up to COUNT + 1 times,\n"
+			     "SECONDS apart (-N 1 -R 4 when only one is given), and fails after\n"
+			     "SECONDS x (COUNT + 1); with neither, waits double under 10 s with\n"
+			     "3 retries.  A session the BMC dropped is opened again.\n"
+			     "\n"
+			     "Commands:\n"
 			     "  mc info                      Get Device ID\n"
 			     "  chassis status               Get Chassis Status\n"
 			     "  chassis power status|on|off|cycle|reset|soft\n"
@@ -534,6 +546,15 @@ main(int argc, char **argv)
 			fail("invalid %s '%s'", i % 2 ? "channel" : "address", bridge_args[i]);
 			return EXIT_USAGE;
 		}
+	}
+	if (opt.timeout_s < 0 || opt.timeout_s > 3600) {
+		fail("-N %g: the seconds between retransmissions must be above 0, at most 3600",
+		     opt.timeout_s);
+		return EXIT_USAGE;
+	}
+	if (opt.retries < -1 || opt.retries > 16) {
+		fail("-R %d: the retries must be 0 to 16", opt.retries);
+		return EXIT_USAGE;
 	}
 	if (opt.suite < -1 || opt.suite > 19) {
 		fail("invalid cipher suite %d (0-19)", opt.suite);

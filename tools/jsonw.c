@@ -1,6 +1,7 @@
 /* jsonw.c - see jsonw.h. */
 #include "jsonw.h"
 
+#include <math.h>
 #include <string.h>
 
 void
@@ -121,4 +122,16 @@ jsonw_raw(JsonObject *o, const char *k, const char *value)
 {
 	key(o, k);
 	g_string_append(o->s, value);
+}
+
+void
+jsonw_double(JsonObject *o, const char *k, double value)
+{
+	key(o, k);
+	if (!isfinite(value)) {
+		g_string_append(o->s, "null");
+		return;
+	}
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+	g_string_append(o->s, g_ascii_formatd(buf, sizeof buf, "%.6g", value));
 }

@@ -21,6 +21,7 @@ void jsonw_begin(JsonObject *o, GString *s);                       /* "{" */
 void jsonw_end(JsonObject *o);                                     /* "}" */
 void jsonw_str(JsonObject *o, const char *key, const char *value); /* NULL: null */
 void jsonw_int(JsonObject *o, const char *key, gint64 value);
+void jsonw_double(JsonObject *o, const char *key, double value); /* not finite: null */
 void jsonw_bool(JsonObject *o, const char *key, gboolean value);
 void jsonw_null(JsonObject *o, const char *key);
 void jsonw_strv(JsonObject *o, const char *key, const char *const *values, gsize n);

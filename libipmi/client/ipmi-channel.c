@@ -42,11 +42,38 @@ ipmi_session_info_free(IpmiSessionInfo *info)
 	g_free(info);
 }
 
+G_DEFINE_BOXED_TYPE(IpmiCipherSuiteInfo, ipmi_cipher_suite_info, ipmi_cipher_suite_info_copy,
+		    ipmi_cipher_suite_info_free)
+
+/**
+ * ipmi_cipher_suite_info_copy:
+ * @info: an #IpmiCipherSuiteInfo
+ *
+ * Returns: (transfer full): a copy of @info
+ */
+IpmiCipherSuiteInfo *
+ipmi_cipher_suite_info_copy(const IpmiCipherSuiteInfo *info)
+{
+	g_return_val_if_fail(info != NULL, NULL);
+	return g_memdup2(info, sizeof *info);
+}
+
+/**
+ * ipmi_cipher_suite_info_free:
+ * @info: (transfer full) (nullable): an #IpmiCipherSuiteInfo
+ */
+void
+ipmi_cipher_suite_info_free(IpmiCipherSuiteInfo *info)
+{
+	g_free(info);
+}
+
 /* ---- Get Channel Cipher Suites --------------------------------------------- */
 
 typedef struct {
 	guint8 channel;
 	guint8 index;
+	gboolean records; /* whole records (GPtrArray), else IDs (GArray) */
 	GByteArray *stream;
 } SuiteRead;
 
@@ -102,6 +129,22 @@ on_suites(GTask *task, IpmiResponse *rsp)
 					      &count);
 	if (rc < 0) {
 		_ipmi_op_malformed(task, rsp, rc);
+		return;
+	}
+	if (r->records) {
+		GPtrArray *out =
+		    g_ptr_array_new_full((guint)count, (GDestroyNotify)ipmi_cipher_suite_info_free);
+		for (size_t i = 0; i < count; i++) {
+			IpmiCipherSuiteInfo *info = g_new0(IpmiCipherSuiteInfo, 1);
+			info->id = recs[i].id;
+			info->oem = recs[i].oem;
+			info->iana = recs[i].oem_iana;
+			info->auth = recs[i].auth;
+			info->integrity = recs[i].integ;
+			info->confidentiality = recs[i].conf;
+			g_ptr_array_add(out, info);
+		}
+		_ipmi_op_return_pointer(task, out, (GDestroyNotify)g_ptr_array_unref);
 		return;
 	}
 	GArray *ids = g_array_sized_new(FALSE, FALSE, sizeof(guint8), (guint)count);
@@ -170,6 +213,84 @@ ipmi_client_get_cipher_suites_sync(IpmiClient *client, guint8 channel, GCancella
 	IpmiSyncCall *s = _ipmi_sync_begin(client);
 	ipmi_client_get_cipher_suites_async(client, channel, cancellable, _ipmi_sync_done, s);
 	GArray *r = ipmi_client_get_cipher_suites_finish(client, _ipmi_sync_wait(s), error);
+	_ipmi_sync_end(client, s);
+	return r;
+}
+
+static void
+start_suites(IpmiClient *client, guint8 channel, gboolean records, GCancellable *cancellable,
+	     GAsyncReadyCallback callback, gpointer user_data, gpointer tag, const char *name)
+{
+	GTask *task = _ipmi_op_new(client, cancellable, callback, user_data, tag, name);
+	SuiteRead *r = g_new0(SuiteRead, 1);
+	r->channel = channel & 0x0F;
+	r->records = records;
+	r->stream = g_byte_array_new();
+	g_task_set_task_data(task, r, suite_read_free);
+	ask_suites(task);
+}
+
+/**
+ * ipmi_client_get_cipher_suite_records_async:
+ * @client: a connected #IpmiClient
+ * @channel: the channel, %IPMI_CHANNEL_THIS for the session's own
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: (scope async): called with the records
+ * @user_data: data for @callback
+ *
+ * Like ipmi_client_get_cipher_suites_async(), with each suite's
+ * algorithms and OEM number (what `ipmitool channel getciphers` prints).
+ */
+void
+ipmi_client_get_cipher_suite_records_async(IpmiClient *client, guint8 channel,
+					   GCancellable *cancellable, GAsyncReadyCallback callback,
+					   gpointer user_data)
+{
+	g_return_if_fail(IPMI_IS_CLIENT(client));
+	start_suites(client, channel, TRUE, cancellable, callback, user_data,
+		     ipmi_client_get_cipher_suite_records_async,
+		     "ipmi_client_get_cipher_suite_records");
+}
+
+/**
+ * ipmi_client_get_cipher_suite_records_finish:
+ * @client: an #IpmiClient
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type IpmiCipherSuiteInfo): the records
+ *   in the BMC's order, or %NULL with @error set
+ */
+GPtrArray *
+ipmi_client_get_cipher_suite_records_finish(IpmiClient *client, GAsyncResult *result,
+					    GError **error)
+{
+	return _ipmi_op_finish_pointer(client, result, ipmi_client_get_cipher_suite_records_async,
+				       error);
+}
+
+/**
+ * ipmi_client_get_cipher_suite_records_sync:
+ * @client: a connected #IpmiClient
+ * @channel: the channel, %IPMI_CHANNEL_THIS for the session's own
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The blocking form of ipmi_client_get_cipher_suite_records_async().
+ *
+ * Returns: (transfer full) (element-type IpmiCipherSuiteInfo): the records,
+ *   or %NULL
+ */
+GPtrArray *
+ipmi_client_get_cipher_suite_records_sync(IpmiClient *client, guint8 channel,
+					  GCancellable *cancellable, GError **error)
+{
+	g_return_val_if_fail(IPMI_IS_CLIENT(client), NULL);
+	IpmiSyncCall *s = _ipmi_sync_begin(client);
+	ipmi_client_get_cipher_suite_records_async(client, channel, cancellable, _ipmi_sync_done,
+						   s);
+	GPtrArray *r =
+	    ipmi_client_get_cipher_suite_records_finish(client, _ipmi_sync_wait(s), error);
 	_ipmi_sync_end(client, s);
 	return r;
 }

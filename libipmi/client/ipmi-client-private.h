@@ -64,6 +64,8 @@ struct _IpmiRequest {
 	gint64 deadline;  /* monotonic, us */
 	gint64 next_send; /* 0 before the first transmission */
 	gint64 rto;
+	gint64 first_send;  /* monotonic, us; 0 before the first transmission */
+	gboolean fixed_rto; /* retransmit-interval: equal waits, no doubling */
 	guint sends, max_sends;
 };
 
@@ -94,6 +96,9 @@ struct _IpmiClient {
 	guint timeout_ms;
 	guint retries;
 	char *keylog_file;
+	guint retransmit_ms; /* 0: waits double under timeout */
+	guint keepalive_s;   /* 0: none */
+	gboolean auto_reconnect;
 	/* default bridging of public requests (ipmi-bridge.c) */
 	guint8 target_channel, target_addr;
 	guint8 transit_channel, transit_addr;
@@ -102,6 +107,7 @@ struct _IpmiClient {
 	GMainContext *context;
 	GSocket *socket;
 	GSource *recv_source;
+	struct _IpmiLink *link; /* ipmi-transport.c: timers and the shared socket */
 	GSource *timer_source;
 	char *peer;           /* "host:port", for messages */
 	gboolean unreachable; /* ICMP port unreachable seen */
@@ -118,6 +124,25 @@ struct _IpmiClient {
 
 	IpmiConnectOp *connect_op;
 	IpmiCloseOp *close_op;
+
+	/* Keepalive and dropped-session recovery (ipmi-keepalive.c). */
+	gint64 last_rx;         /* last authenticated in-session answer, us */
+	gint64 last_tx;         /* last in-session request sent, us */
+	IpmiRequest *keepalive; /* in flight, or NULL */
+	IpmiRequest *probe;     /* pre-session liveness probe in flight */
+	IpmiRequest *check;     /* in-session Get Device ID sent with it */
+	gint64 probe_sent;      /* when they went out */
+	gboolean probe_ok;      /* the BMC answered the probe */
+	gboolean check_failed;  /* the check timed out */
+	gboolean relogging;     /* re-running the handshake */
+	/* The transport counts every datagram it receives, whatever it is;
+	 * answers outside the session are counted in ipmi-requests.c.  A BMC
+	 * that dropped the session sends nothing else; one that sends junk or
+	 * forgeries has not simply forgotten it. */
+	guint64 rx_datagrams;
+	guint64 rx_presession;
+	guint64 noise_mark; /* rx_datagrams - rx_presession when the probe went out */
+	guint relogins;     /* sessions re-opened so far */
 };
 
 /* ipmi-error.c: the one place where core codes become GErrors. */
@@ -146,7 +171,33 @@ IpmiCancelWatch *_ipmi_cancel_watch_add(IpmiClient *client, GCancellable *cancel
 					IpmiCancelFunc func, gpointer data);
 void _ipmi_cancel_watch_remove(IpmiClient *client, IpmiCancelWatch *watch);
 
+/* ipmi-keepalive.c: keepalive, dropped-session detection and re-login. */
+/* Owner of the internal requests (keepalive, probe). */
+#define IPMI_INTERNAL_OWNER(client) ((gpointer)(client))
+gint64 _ipmi_keepalive_next_wakeup(IpmiClient *client);
+void _ipmi_keepalive_on_timer(IpmiClient *client, gint64 now);
+/* An in-session request is about to be retransmitted (sends so far). */
+void _ipmi_keepalive_on_retransmit(IpmiClient *client, IpmiRequest *req);
+/* A session-less answer matched an in-session request: a BMC's hint that
+ * it no longer knows the session. */
+void _ipmi_keepalive_on_hint(IpmiClient *client, IpmiRequest *req);
+/* Can the BMC have run this request twice without harm (a read)? */
+gboolean _ipmi_request_is_repeatable(const IpmiRequest *req);
+void _ipmi_keepalive_reset(IpmiClient *client);
+/* ipmi-client.c: emit IpmiClient::session-renewed. */
+void _ipmi_client_session_renewed(IpmiClient *client);
+
 /* ipmi-requests.c */
+/* With the client's timeout, retries and retransmit-interval. */
+void _ipmi_request_submit_default(IpmiClient *client, IpmiRequest *req);
+/* Send what the queue holds, as far as slots allow. */
+void _ipmi_requests_pump(IpmiClient *client);
+/* Take every in-session public request out of the table: those never
+ * sent, and those repeat_ok accepts, go back to the queue (to be sent
+ * afresh); the others are completed with error.  Internal requests of the
+ * client (keepalive, probe) are dropped. */
+void _ipmi_requests_requeue(IpmiClient *client, gboolean (*repeat_ok)(const IpmiRequest *),
+			    const GError *error);
 IpmiRequest *_ipmi_request_new(guint8 netfn, guint8 cmd, const guint8 *data, gsize len,
 			       gboolean presession, const char *what);
 void _ipmi_request_submit(IpmiClient *client, IpmiRequest *req, guint timeout_ms, guint retries);
@@ -184,6 +235,9 @@ void _ipmi_sync_end(IpmiClient *client, IpmiSyncCall *call);
 
 /* ipmi-connect.c */
 void _ipmi_connect_start(IpmiClient *client, GTask *task);
+/* Open a new session like the last one (same suite), for a re-login: no
+ * task, the requests waiting in the queue are what it is for. */
+void _ipmi_connect_start_relogin(IpmiClient *client, int suite);
 void _ipmi_connect_abort(IpmiClient *client, GError *error);
 void _ipmi_connect_on_setup_datagram(IpmiClient *client, const guint8 *dgram, gsize len);
 void _ipmi_connect_on_timer(IpmiClient *client, guint64 now_ms);

@@ -50,6 +50,9 @@ enum {
 	PROP_TIMEOUT,
 	PROP_RETRIES,
 	PROP_KEYLOG_FILE,
+	PROP_RETRANSMIT_INTERVAL,
+	PROP_KEEPALIVE_INTERVAL,
+	PROP_AUTO_RECONNECT,
 	PROP_CONNECTED,
 	PROP_SESSION_CIPHER_SUITE,
 	PROP_SESSION_PRIVILEGE,
@@ -57,6 +60,16 @@ enum {
 };
 
 static GParamSpec *props[N_PROPS];
+
+enum { SIGNAL_SESSION_RENEWED, N_SIGNALS };
+
+static guint signals[N_SIGNALS];
+
+void
+_ipmi_client_session_renewed(IpmiClient *client)
+{
+	g_signal_emit(client, signals[SIGNAL_SESSION_RENEWED], 0);
+}
 
 static void
 set_password(IpmiClient *self, const char *password)
@@ -127,6 +140,16 @@ ipmi_client_set_property(GObject *object, guint prop_id, const GValue *value, GP
 		g_free(self->keylog_file);
 		self->keylog_file = g_value_dup_string(value);
 		break;
+	case PROP_RETRANSMIT_INTERVAL:
+		self->retransmit_ms = g_value_get_uint(value);
+		break;
+	case PROP_KEEPALIVE_INTERVAL:
+		self->keepalive_s = g_value_get_uint(value);
+		_ipmi_transport_reschedule(self);
+		break;
+	case PROP_AUTO_RECONNECT:
+		self->auto_reconnect = g_value_get_boolean(value);
+		break;
 	default:
 		G_OBJECT_WARN_INVALID_PROPERTY_ID(object, prop_id, pspec);
 	}
@@ -167,6 +190,15 @@ ipmi_client_get_property(GObject *object, guint prop_id, GValue *value, GParamSp
 	case PROP_KEYLOG_FILE:
 		g_value_set_string(value, self->keylog_file);
 		break;
+	case PROP_RETRANSMIT_INTERVAL:
+		g_value_set_uint(value, self->retransmit_ms);
+		break;
+	case PROP_KEEPALIVE_INTERVAL:
+		g_value_set_uint(value, self->keepalive_s);
+		break;
+	case PROP_AUTO_RECONNECT:
+		g_value_set_boolean(value, self->auto_reconnect);
+		break;
 	case PROP_CONNECTED:
 		g_value_set_boolean(value, ipmi_client_is_connected(self));
 		break;
@@ -185,6 +217,10 @@ static void
 ipmi_client_dispose(GObject *object)
 {
 	IpmiClient *self = IPMI_CLIENT(object);
+	/* A re-login holds no reference: end it. */
+	if (self->connect_op)
+		_ipmi_connect_abort(self, _ipmi_error_new(IPMI_CLIENT_ERROR_CLOSED, self->peer,
+							  "connect", "the client was disposed"));
 	/* No operation can be pending (each holds a reference), but a
 	 * session may be open: tell the BMC, once, without waiting. */
 	if (self->state == IPMI_CLIENT_STATE_CONNECTED)
@@ -315,6 +351,40 @@ ipmi_client_class_init(IpmiClientClass *klass)
 	 */
 	props[PROP_KEYLOG_FILE] = g_param_spec_string("keylog-file", NULL, NULL, NULL, rw);
 	/**
+	 * IpmiClient:retransmit-interval:
+	 *
+	 * When not 0, the time in milliseconds between transmissions of a
+	 * request, as ipmitool's -N: a request is sent #IpmiClient:retries + 1
+	 * times at this interval and fails after retransmit-interval ×
+	 * (retries + 1), and #IpmiClient:timeout no longer applies to requests
+	 * (session setup steps start at this interval).  0 (the default): the
+	 * waits double under #IpmiClient:timeout.
+	 */
+	props[PROP_RETRANSMIT_INTERVAL] =
+	    g_param_spec_uint("retransmit-interval", NULL, NULL, 0, 3600000, 0, rw);
+	/**
+	 * IpmiClient:keepalive-interval:
+	 *
+	 * After this many seconds without requests, the client sends Get Device
+	 * ID so that the BMC does not end the session for inactivity (BMCs
+	 * commonly do after 60 s).  Needs the client's main context to run.
+	 * 0 disables it.
+	 */
+	props[PROP_KEEPALIVE_INTERVAL] =
+	    g_param_spec_uint("keepalive-interval", NULL, NULL, 0, 3600, 30, rw);
+	/**
+	 * IpmiClient:auto-reconnect:
+	 *
+	 * When the BMC drops the session (idle timeout, Close Session from
+	 * another console, a restart), open a new one with the same
+	 * credentials, cipher suite and privilege and send the pending
+	 * requests that cannot have run (or only read) again, within their
+	 * deadline; #IpmiClient::session-renewed tells.  When off, pending
+	 * requests fail with %IPMI_CLIENT_ERROR_SESSION_LOST and the client
+	 * is left without a session.
+	 */
+	props[PROP_AUTO_RECONNECT] = g_param_spec_boolean("auto-reconnect", NULL, NULL, TRUE, rw);
+	/**
 	 * IpmiClient:connected:
 	 *
 	 * Whether a session is open.
@@ -339,6 +409,16 @@ ipmi_client_class_init(IpmiClientClass *klass)
 	    g_param_spec_int("session-privilege", NULL, NULL, 0, IPMI_PRIVILEGE_OEM, 0,
 			     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 	g_object_class_install_properties(object_class, N_PROPS, props);
+	/**
+	 * IpmiClient::session-renewed:
+	 * @client: the #IpmiClient
+	 *
+	 * The BMC had dropped the session and the client opened a new one
+	 * (see #IpmiClient:auto-reconnect).
+	 */
+	signals[SIGNAL_SESSION_RENEWED] =
+	    g_signal_new("session-renewed", G_TYPE_FROM_CLASS(klass), G_SIGNAL_RUN_LAST, 0, NULL,
+			 NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -351,6 +431,8 @@ ipmi_client_init(IpmiClient *self)
 	self->name_only = TRUE;
 	self->timeout_ms = 10000;
 	self->retries = 3;
+	self->keepalive_s = 30;
+	self->auto_reconnect = TRUE;
 	self->session_suite = -1;
 	self->console.deadline = UINT64_MAX;
 	self->watches = g_ptr_array_new();
@@ -444,7 +526,21 @@ gboolean
 ipmi_client_is_connected(IpmiClient *client)
 {
 	g_return_val_if_fail(IPMI_IS_CLIENT(client), FALSE);
-	return client->state == IPMI_CLIENT_STATE_CONNECTED;
+	return client->state == IPMI_CLIENT_STATE_CONNECTED || client->relogging;
+}
+
+/**
+ * ipmi_client_get_session_id:
+ * @client: an #IpmiClient
+ *
+ * Returns: the BMC's ID of the open session (what Close Session names),
+ *   or 0 when none is open
+ */
+guint32
+ipmi_client_get_session_id(IpmiClient *client)
+{
+	g_return_val_if_fail(IPMI_IS_CLIENT(client), 0);
+	return client->state == IPMI_CLIENT_STATE_CONNECTED ? client->console.rp.bmc_sid : 0;
 }
 
 /**
@@ -639,7 +735,7 @@ _ipmi_request_start_public(IpmiClient *client, GTask *task, guint8 netfn, guint8
 		g_object_unref(task);
 		return;
 	}
-	if (client->state != IPMI_CLIENT_STATE_CONNECTED) {
+	if (client->state != IPMI_CLIENT_STATE_CONNECTED && !client->relogging) {
 		const char *name = _ipmi_command_name(netfn, command);
 		g_autofree char *what =
 		    name ? g_strdup(name) : g_strdup_printf("command %02Xh/%02Xh", netfn, command);
@@ -659,7 +755,7 @@ _ipmi_request_start_public(IpmiClient *client, GTask *task, guint8 netfn, guint8
 	req->task = task;
 	req->done = on_public_done;
 	req->watch = _ipmi_cancel_watch_add(client, cancellable, on_request_cancelled, req);
-	_ipmi_request_submit(client, req, client->timeout_ms, client->retries);
+	_ipmi_request_submit_default(client, req);
 }
 
 /**

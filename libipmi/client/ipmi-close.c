@@ -25,10 +25,12 @@ void
 _ipmi_client_teardown(IpmiClient *client)
 {
 	gboolean was_connected = client->state == IPMI_CLIENT_STATE_CONNECTED ||
-				 client->state == IPMI_CLIENT_STATE_CLOSING;
+				 client->state == IPMI_CLIENT_STATE_CLOSING || client->relogging;
 	g_autoptr(GError) closed =
 	    _ipmi_error_new(IPMI_CLIENT_ERROR_CLOSED, client->peer, "request", "session closed");
 	_ipmi_requests_fail(client, NULL, TRUE, closed);
+	_ipmi_requests_fail(client, IPMI_INTERNAL_OWNER(client), FALSE, closed);
+	_ipmi_keepalive_reset(client);
 	_ipmi_transport_close(client);
 	ipmi_console_wipe(&client->console);
 	client->state = IPMI_CLIENT_STATE_IDLE;
@@ -109,6 +111,8 @@ _ipmi_close_start(IpmiClient *client, GTask *task, GTask *failed_connect, GError
 	    _ipmi_error_new(IPMI_CLIENT_ERROR_CLOSED, client->peer, "request",
 			    "the session was closed while the request was pending");
 	_ipmi_requests_fail(client, NULL, TRUE, closed);
+	_ipmi_requests_fail(client, IPMI_INTERNAL_OWNER(client), FALSE, closed);
+	_ipmi_keepalive_reset(client);
 	if (client->console.state != IPMI_CONSOLE_ACTIVE) {
 		close_done(client, NULL);
 		return;
@@ -123,7 +127,7 @@ _ipmi_close_start(IpmiClient *client, GTask *task, GTask *failed_connect, GError
 	    _ipmi_request_new(IPMI_NETFN_APP, IPMI_CMD_CLOSE_SESSION, buf, (gsize)n, FALSE, NULL);
 	req->owner = op;
 	req->done = on_close_session;
-	_ipmi_request_submit(client, req, client->timeout_ms, client->retries);
+	_ipmi_request_submit_default(client, req);
 }
 
 /* A close requested while a failed connect is closing the session: the

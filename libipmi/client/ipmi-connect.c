@@ -46,6 +46,8 @@ struct _IpmiConnectOp {
 	guint8 candidates[IPMI_SUITE_MAX + 1];
 	guint n_candidates, next_candidate;
 	gboolean auto_suite;
+	gboolean relogin; /* the same suite again, after the BMC dropped the session */
+	int relogin_suite;
 	int suite;
 	GError *last_error; /* of the previous suite tried */
 };
@@ -75,7 +77,9 @@ op_free(IpmiClient *client, IpmiConnectOp *op)
 GCancellable *
 _ipmi_connect_cancellable(IpmiClient *client)
 {
-	return client->connect_op ? g_task_get_cancellable(client->connect_op->task) : NULL;
+	return client->connect_op && client->connect_op->task
+		   ? g_task_get_cancellable(client->connect_op->task)
+		   : NULL;
 }
 
 /* Takes error.  The connect task is returned exactly once, here or (when a
@@ -90,6 +94,21 @@ connect_fail(IpmiClient *client, GError *error)
 	GTask *task = g_steal_pointer(&op->task);
 	op_free(client, op);
 	g_debug("%s: connect failed: %s", client->peer, error->message);
+	if (client->relogging) {
+		/* The requests that waited for the new session get the reason. */
+		GError *e = g_error_copy(error);
+		g_prefix_error(&e, "the BMC dropped the session and logging in again failed: ");
+		_ipmi_requests_fail(client, NULL, TRUE, e);
+		g_error_free(e);
+	}
+	if (!task) {
+		/* A re-login: nobody waits but the requests above. */
+		_ipmi_close_fire_and_forget(client); /* if the new session opened */
+		_ipmi_client_teardown(client);
+		g_error_free(error);
+		g_object_notify(G_OBJECT(client), "connected");
+		return;
+	}
 	if (client->console.state == IPMI_CONSOLE_ACTIVE) {
 		_ipmi_close_start(client, NULL, task, error);
 		return;
@@ -121,13 +140,26 @@ connect_done(IpmiClient *client)
 	IpmiConnectOp *op = client->connect_op;
 	client->connect_op = NULL;
 	GTask *task = g_steal_pointer(&op->task);
+	gboolean relogin = op->relogin;
 	op_free(client, op);
 	client->state = IPMI_CLIENT_STATE_CONNECTED;
+	client->last_rx = client->last_tx = g_get_monotonic_time();
 	g_debug("%s: session open, cipher suite %d, privilege %d", client->peer,
 		client->session_suite, client->session_priv);
-	g_object_notify(G_OBJECT(client), "connected");
-	g_task_return_boolean(task, TRUE);
-	g_object_unref(task);
+	if (relogin) {
+		client->relogging = FALSE;
+		client->relogins++;
+		g_debug("%s: logged in again after the BMC dropped the session", client->peer);
+		_ipmi_client_session_renewed(client);
+	} else {
+		g_object_notify(G_OBJECT(client), "connected");
+	}
+	if (task) {
+		g_task_return_boolean(task, TRUE);
+		g_object_unref(task);
+	}
+	if (relogin)
+		_ipmi_requests_pump(client); /* what waited for the new session */
 }
 
 /* Submit an internal request owned by the connect operation. */
@@ -138,7 +170,10 @@ submit(IpmiClient *client, guint8 cmd, const guint8 *data, gsize len, gboolean p
 	IpmiRequest *req = _ipmi_request_new(IPMI_NETFN_APP, cmd, data, len, presession, NULL);
 	req->owner = client->connect_op;
 	req->done = done;
-	_ipmi_request_submit(client, req, timeout_ms, retries);
+	if (timeout_ms == 0)
+		_ipmi_request_submit_default(client, req); /* timeout, retries, interval */
+	else
+		_ipmi_request_submit(client, req, timeout_ms, retries);
 }
 
 /* ---- 5. key log and privilege ----------------------------------------- */
@@ -229,8 +264,8 @@ on_session_active(IpmiClient *client)
 	guint8 buf[4];
 	int n = ipmi_set_session_priv_req_encode(buf, sizeof buf, &q);
 	g_assert(n > 0);
-	submit(client, IPMI_CMD_SET_SESSION_PRIVILEGE, buf, (gsize)n, FALSE, on_set_privilege,
-	       client->timeout_ms, client->retries);
+	submit(client, IPMI_CMD_SET_SESSION_PRIVILEGE, buf, (gsize)n, FALSE, on_set_privilege, 0,
+	       0);
 }
 
 /* ---- 4. the console handshake ----------------------------------------- */
@@ -353,6 +388,8 @@ start_handshake(IpmiClient *client)
 	guint retries = MIN(client->retries, 255u);
 	guint64 div = retries >= 3 ? 15 + 8 * (retries - 3) : (1u << (retries + 1)) - 1;
 	cfg.retransmit_ms = (uint32_t)MAX(client->timeout_ms / div, 50u);
+	if (client->retransmit_ms)
+		cfg.retransmit_ms = (uint32_t)MAX(client->retransmit_ms, 50u);
 	cfg.retries = (uint8_t)retries;
 	ipmi_console_wipe(&client->console);
 	int rc = ipmi_console_init(&client->console, &cfg, ipmi_random_strong, NULL);
@@ -535,7 +572,11 @@ on_auth_caps(IpmiClient *client, IpmiRequest *req, IpmiResponse *rsp, const GErr
 	}
 	if (caps.kg_set && client->kg_len == 0)
 		g_debug("%s: the BMC has a K_G key set, none was given", client->peer);
-	if (op->auto_suite) {
+	if (op->relogin) {
+		op->n_candidates = 0;
+		add_candidate(op, (guint8)op->relogin_suite);
+		start_handshake(client);
+	} else if (op->auto_suite) {
 		op->suite_stream = g_byte_array_new();
 		op->suite_index = 0;
 		request_cipher_suites(client);
@@ -559,8 +600,7 @@ request_auth_caps(IpmiClient *client)
 	guint8 buf[4];
 	int n = ipmi_get_channel_auth_caps_req_encode(buf, sizeof buf, &q);
 	g_assert(n > 0);
-	submit(client, IPMI_CMD_GET_CHANNEL_AUTH_CAPS, buf, (gsize)n, TRUE, on_auth_caps,
-	       client->timeout_ms, client->retries);
+	submit(client, IPMI_CMD_GET_CHANNEL_AUTH_CAPS, buf, (gsize)n, TRUE, on_auth_caps, 0, 0);
 }
 
 /* ---- 1. address and socket -------------------------------------------- */
@@ -600,18 +640,34 @@ on_resolved(GObject *source, GAsyncResult *result, gpointer user_data)
 	g_object_unref(client);
 }
 
+static void connect_start(IpmiClient *client, GTask *task, int relogin_suite);
+
 void
 _ipmi_connect_start(IpmiClient *client, GTask *task)
+{
+	connect_start(client, task, -1);
+}
+
+void
+_ipmi_connect_start_relogin(IpmiClient *client, int suite)
+{
+	connect_start(client, NULL, suite);
+}
+
+static void
+connect_start(IpmiClient *client, GTask *task, int relogin_suite)
 {
 	IpmiConnectOp *op = g_new0(IpmiConnectOp, 1);
 	op->task = task;
 	op->phase = PHASE_RESOLVE;
 	op->auto_suite = client->cipher_suite < 0;
+	op->relogin = relogin_suite >= 0;
+	op->relogin_suite = relogin_suite;
 	client->connect_op = op;
 	client->state = IPMI_CLIENT_STATE_CONNECTING;
 	client->session_suite = -1;
 	client->session_priv = 0;
-	op->watch = _ipmi_cancel_watch_add(client, g_task_get_cancellable(task),
+	op->watch = _ipmi_cancel_watch_add(client, task ? g_task_get_cancellable(task) : NULL,
 					   on_connect_cancelled, NULL);
 	g_autoptr(GInetAddress) addr = g_inet_address_new_from_string(client->host);
 	if (addr) {

@@ -35,6 +35,7 @@ ipmi_client_error_get_type(void)
 	     "completion-code"},
 	    {IPMI_CLIENT_ERROR_PROTOCOL, "IPMI_CLIENT_ERROR_PROTOCOL", "protocol"},
 	    {IPMI_CLIENT_ERROR_CLOSED, "IPMI_CLIENT_ERROR_CLOSED", "closed"},
+	    {IPMI_CLIENT_ERROR_SESSION_LOST, "IPMI_CLIENT_ERROR_SESSION_LOST", "session-lost"},
 	    {0, NULL, NULL},
 	};
 	if (g_once_init_enter(&type)) {

@@ -110,7 +110,13 @@ transmit(IpmiClient *client, IpmiRequest *req, gint64 now)
 	/* Double the wait each time, but leave room for every remaining
 	 * retransmission before the deadline (which matters only when the
 	 * minimum RTO stretched the schedule). */
-	gint64 wait = req->rto << MIN(req->sends, 16u);
+	gint64 wait = req->fixed_rto ? req->rto : req->rto << MIN(req->sends, 16u);
+	if (req->sends > 0 && !req->presession)
+		_ipmi_keepalive_on_retransmit(client, req);
+	if (req->sends == 0)
+		req->first_send = now;
+	if (!req->presession)
+		client->last_tx = now;
 	req->sends++;
 	guint left = req->max_sends - req->sends;
 	if (left > 0)
@@ -133,10 +139,19 @@ pump(IpmiClient *client)
 {
 	gint64 now = g_get_monotonic_time();
 	while (client->inflight < IPMI_MAX_INFLIGHT && !g_queue_is_empty(&client->queue)) {
+		/* During a re-login only the new session's own requests go. */
+		GList *l = client->queue.head;
+		while (
+		    l && client->relogging &&
+		    (!client->connect_op || ((IpmiRequest *)l->data)->owner != client->connect_op))
+			l = l->next;
+		if (!l)
+			break;
 		guint seq = client->next_seq;
 		while (client->slots[seq])
 			seq = (seq + 1) % IPMI_RQSEQ_SLOTS;
-		IpmiRequest *req = g_queue_pop_head(&client->queue);
+		IpmiRequest *req = l->data;
+		g_queue_delete_link(&client->queue, l);
 		req->seq = (int)seq;
 		client->slots[seq] = req;
 		client->inflight++;
@@ -160,7 +175,14 @@ pump(IpmiClient *client)
 }
 
 void
-_ipmi_request_submit(IpmiClient *client, IpmiRequest *req, guint timeout_ms, guint retries)
+_ipmi_requests_pump(IpmiClient *client)
+{
+	pump(client);
+	_ipmi_transport_reschedule(client);
+}
+
+static void
+submit(IpmiClient *client, IpmiRequest *req, guint timeout_ms, guint retries, gint64 fixed_rto)
 {
 	gint64 now = g_get_monotonic_time();
 	gint64 timeout = (gint64)MAX(timeout_ms, 1u) * G_TIME_SPAN_MILLISECOND;
@@ -168,10 +190,85 @@ _ipmi_request_submit(IpmiClient *client, IpmiRequest *req, guint timeout_ms, gui
 	/* Waits of rto, 2 rto, 4 rto ... add up to the timeout exactly. */
 	req->deadline = now + timeout;
 	req->rto = MAX(timeout / ((G_GINT64_CONSTANT(1) << (retries + 1)) - 1), IPMI_MIN_RTO_US);
+	if (fixed_rto > 0) {
+		req->rto = MAX(fixed_rto, IPMI_MIN_RTO_US);
+		req->fixed_rto = TRUE;
+	}
 	req->max_sends = retries + 1;
 	req->sends = 0;
 	g_queue_push_tail(&client->queue, req);
 	pump(client);
+	_ipmi_transport_reschedule(client);
+}
+
+void
+_ipmi_request_submit(IpmiClient *client, IpmiRequest *req, guint timeout_ms, guint retries)
+{
+	submit(client, req, timeout_ms, retries, 0);
+}
+
+void
+_ipmi_request_submit_default(IpmiClient *client, IpmiRequest *req)
+{
+	if (client->retransmit_ms == 0) {
+		submit(client, req, client->timeout_ms, client->retries, 0);
+		return;
+	}
+	/* ipmitool's -N/-R: equal waits of retransmit-interval, retries + 1
+	 * tries. */
+	guint retries = MIN(client->retries, 16u);
+	guint64 total = (guint64)client->retransmit_ms * (retries + 1);
+	submit(client, req, (guint)MIN(total, (guint64)G_MAXUINT), retries,
+	       (gint64)client->retransmit_ms * G_TIME_SPAN_MILLISECOND);
+}
+
+void
+_ipmi_requests_requeue(IpmiClient *client, gboolean (*repeat_ok)(const IpmiRequest *),
+		       const GError *error)
+{
+	g_autoptr(GPtrArray) again = g_ptr_array_new();
+	g_autoptr(GPtrArray) failed = g_ptr_array_new();
+	g_autoptr(GPtrArray) dropped = g_ptr_array_new();
+	for (guint i = 0; i < IPMI_RQSEQ_SLOTS; i++) {
+		IpmiRequest *req = client->slots[i];
+		if (!req || req->presession)
+			continue;
+		if (req->owner == IPMI_INTERNAL_OWNER(client))
+			g_ptr_array_add(dropped, req);
+		else if (req->owner)
+			continue;
+		else if (req->sends == 0 || (!req->awaiting && repeat_ok && repeat_ok(req)))
+			g_ptr_array_add(again, req);
+		else
+			g_ptr_array_add(failed, req);
+	}
+	for (guint i = 0; i < again->len; i++) {
+		IpmiRequest *req = g_ptr_array_index(again, i);
+		client->slots[req->seq] = NULL;
+		client->inflight--;
+		req->seq = -1;
+		req->sends = 0;
+		req->next_send = 0;
+		req->first_send = 0;
+		req->awaiting = FALSE;
+	}
+	/* Back to the queue in their original order, before anything newer. */
+	for (guint i = again->len; i-- > 0;)
+		g_queue_push_head(&client->queue, g_ptr_array_index(again, i));
+	for (guint i = 0; i < dropped->len; i++) {
+		IpmiRequest *req = g_ptr_array_index(dropped, i);
+		detach(client, req);
+		req->done(client, req, NULL, error);
+		request_free(req);
+	}
+	for (guint i = 0; i < failed->len; i++) {
+		IpmiRequest *req = g_ptr_array_index(failed, i);
+		detach(client, req);
+		g_debug("%s: %s: not sent again: it may have run before the session was lost",
+			client->peer, req->what);
+		req->done(client, req, NULL, error);
+		request_free(req);
+	}
 	_ipmi_transport_reschedule(client);
 }
 
@@ -242,7 +339,16 @@ _ipmi_requests_handle_response(IpmiClient *client, const IpmiMsg *m, gboolean pr
 {
 	if (!ipmi_msg_is_response(m))
 		return;
+	if (!presession)
+		client->last_rx = g_get_monotonic_time(); /* authenticated: the session lives */
+	else
+		client->rx_presession++;
 	IpmiRequest *req = client->slots[m->rq_seq % IPMI_RQSEQ_SLOTS];
+	if (req && presession && !req->presession && (req->netfn | 1) == m->netfn &&
+	    req->cmd == m->cmd) {
+		_ipmi_keepalive_on_hint(client, req);
+		return;
+	}
 	if (req && req->bridged && !presession && payload) {
 		/* The answer may come back as a Send Message response or as
 		 * the target's own message: ipmi-bridge.c sorts it out. */
@@ -279,6 +385,9 @@ _ipmi_requests_next_wakeup(IpmiClient *client)
 		if (t < 0 || req->deadline < t)
 			t = req->deadline;
 	}
+	gint64 k = _ipmi_keepalive_next_wakeup(client);
+	if (k >= 0 && (t < 0 || k < t))
+		t = k;
 	return t;
 }
 
@@ -312,4 +421,5 @@ _ipmi_requests_on_timer(IpmiClient *client, gint64 now)
 		if (req && req->sends < req->max_sends && now >= req->next_send)
 			transmit(client, req, now);
 	}
+	_ipmi_keepalive_on_timer(client, now);
 }

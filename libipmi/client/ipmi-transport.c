@@ -45,6 +45,7 @@ _ipmi_timeout_error(IpmiClient *client, const char *what, guint tries, const cha
 static void
 on_datagram(IpmiClient *client, const guint8 *buf, gsize len)
 {
+	client->rx_datagrams++; /* for ipmi-keepalive.c: keep this count */
 	IpmiRmcpHeader rh;
 	int rc = ipmi_rmcp_decode(buf, len, &rh);
 	if (rc < 0 || rh.msg_class != IPMI_RMCP_CLASS_IPMI || (gsize)rc >= len) {

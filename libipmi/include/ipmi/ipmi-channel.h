@@ -73,6 +73,49 @@ IPMI_AVAILABLE_IN_ALL
 GArray *ipmi_client_get_cipher_suites_sync(IpmiClient *client, guint8 channel,
 					   GCancellable *cancellable, GError **error);
 
+/**
+ * IpmiCipherSuiteInfo:
+ * @id: the cipher suite ID
+ * @oem: whether this is an OEM suite
+ * @iana: the OEM's IANA enterprise number (0 for a standard suite)
+ * @auth: the authentication (RAKP) algorithm number (0 none, 1 HMAC-SHA1,
+ *   2 HMAC-MD5, 3 HMAC-SHA256)
+ * @integrity: the integrity algorithm number (0 none, 1 HMAC-SHA1-96,
+ *   2 HMAC-MD5-128, 3 MD5-128, 4 HMAC-SHA256-128)
+ * @confidentiality: the confidentiality algorithm number (0 none,
+ *   1 AES-CBC-128, 2 xRC4-128, 3 xRC4-40)
+ *
+ * One record of Get Channel Cipher Suites.
+ */
+typedef struct {
+	guint8 id;
+	gboolean oem;
+	guint32 iana;
+	guint8 auth;
+	guint8 integrity;
+	guint8 confidentiality;
+} IpmiCipherSuiteInfo;
+
+#define IPMI_TYPE_CIPHER_SUITE_INFO (ipmi_cipher_suite_info_get_type())
+IPMI_AVAILABLE_IN_ALL
+GType ipmi_cipher_suite_info_get_type(void) G_GNUC_CONST;
+IPMI_AVAILABLE_IN_ALL
+IpmiCipherSuiteInfo *ipmi_cipher_suite_info_copy(const IpmiCipherSuiteInfo *info);
+IPMI_AVAILABLE_IN_ALL
+void ipmi_cipher_suite_info_free(IpmiCipherSuiteInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(IpmiCipherSuiteInfo, ipmi_cipher_suite_info_free)
+
+IPMI_AVAILABLE_IN_ALL
+void ipmi_client_get_cipher_suite_records_async(IpmiClient *client, guint8 channel,
+						GCancellable *cancellable,
+						GAsyncReadyCallback callback, gpointer user_data);
+IPMI_AVAILABLE_IN_ALL
+GPtrArray *ipmi_client_get_cipher_suite_records_finish(IpmiClient *client, GAsyncResult *result,
+						       GError **error);
+IPMI_AVAILABLE_IN_ALL
+GPtrArray *ipmi_client_get_cipher_suite_records_sync(IpmiClient *client, guint8 channel,
+						     GCancellable *cancellable, GError **error);
+
 IPMI_AVAILABLE_IN_ALL
 void ipmi_client_get_session_info_async(IpmiClient *client, guint8 index, GCancellable *cancellable,
 					GAsyncReadyCallback callback, gpointer user_data);

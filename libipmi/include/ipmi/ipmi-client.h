@@ -49,6 +49,8 @@ IPMI_AVAILABLE_IN_ALL
 int ipmi_client_get_session_cipher_suite(IpmiClient *client);
 IPMI_AVAILABLE_IN_ALL
 IpmiPrivilege ipmi_client_get_session_privilege(IpmiClient *client);
+IPMI_AVAILABLE_IN_ALL
+guint32 ipmi_client_get_session_id(IpmiClient *client);
 
 IPMI_AVAILABLE_IN_ALL
 void ipmi_client_connect_async(IpmiClient *client, GCancellable *cancellable,

@@ -42,6 +42,11 @@ G_BEGIN_DECLS
  *   sense (malformed, other algorithms than proposed, no IPMI v2.0).
  * @IPMI_CLIENT_ERROR_CLOSED: The session is not open, or was closed while
  *   the operation was pending.
+ * @IPMI_CLIENT_ERROR_SESSION_LOST: The BMC dropped the session (idle
+ *   timeout, closed by another console, restarted) while the request was
+ *   pending, and the request was not sent again: either
+ *   #IpmiClient:auto-reconnect is off, or the request may already have run
+ *   (it is not a read and the BMC may have received it).
  *
  * Error codes of the %IPMI_CLIENT_ERROR domain.
  */
@@ -54,6 +59,7 @@ typedef enum {
 	IPMI_CLIENT_ERROR_COMPLETION_CODE,
 	IPMI_CLIENT_ERROR_PROTOCOL,
 	IPMI_CLIENT_ERROR_CLOSED,
+	IPMI_CLIENT_ERROR_SESSION_LOST,
 } IpmiClientError;
 
 IPMI_AVAILABLE_IN_ALL
