@@ -38,13 +38,84 @@ add(IpmiFields *f, const char *key, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A value built by hand (the hot Get Device ID fields): appends that stop
+ * at the value's size, as vsnprintf truncates. */
+typedef struct {
+	char *v;
+	size_t n;
+} Val;
+
+static Val
+val(IpmiFields *f, const char *key)
+{
+	if (f->n >= IPMI_FIELDS_MAX)
+		return (Val){NULL, 0};
+	IpmiField *x = &f->f[f->n++];
+	x->key = key;
+	x->value[0] = 0;
+	return (Val){x->value, 0};
+}
+
+static void
+v_mem(Val *v, const char *s, size_t len)
+{
+	if (!v->v)
+		return;
+	size_t room = IPMI_FIELD_VALUE_MAX - 1 - v->n;
+	if (len > room)
+		len = room;
+	memcpy(v->v + v->n, s, len);
+	v->n += len;
+	v->v[v->n] = 0;
+}
+
+static void
+v_str(Val *v, const char *s)
+{
+	v_mem(v, s, strlen(s));
+}
+
+/* A string literal, without strlen. */
+#define V_LIT(v, lit) v_mem(v, "" lit, sizeof(lit) - 1)
+
+/* "%u" */
+static void
+v_dec(Val *v, unsigned u)
+{
+	char tmp[12];
+	char *q = tmp + sizeof tmp;
+	*--q = 0;
+	do {
+		*--q = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	v_str(v, q);
+}
+
+/* "%0*x": at least digits digits */
+static void
+v_hex(Val *v, uint32_t x, int digits)
+{
+	static const char dig[] = "0123456789abcdef";
+	char tmp[9];
+	for (uint32_t y = digits < 8 ? x >> (4 * digits) : 0; y; y >>= 4)
+		digits++;
+	for (int i = digits - 1; i >= 0; i--) {
+		tmp[i] = dig[x & 15];
+		x >>= 4;
+	}
+	tmp[digits] = 0;
+	v_str(v, tmp);
+}
+
 static void
 add_hex(IpmiFields *f, const char *key, const uint8_t *p, size_t n)
 {
 	char h[2 * IPMI_RAKP_CODE_MAX + 1];
 	if (n > IPMI_RAKP_CODE_MAX)
 		n = IPMI_RAKP_CODE_MAX;
-	add(f, key, "%s", ipmi_hex(h, p, n));
+	Val v = val(f, key);
+	v_mem(&v, ipmi_hex(h, p, n), 2 * n);
 }
 
 static void
@@ -66,33 +137,64 @@ device_id_rsp(const uint8_t *d, size_t n, IpmiFields *f)
 		fail(f, rc);
 		return;
 	}
-	static const char *const support[8] = {"sensor",
-					       "SDR repository",
-					       "SEL",
-					       "FRU inventory",
-					       "IPMB event receiver",
-					       "IPMB event generator",
-					       "bridge",
-					       "chassis"};
-	char sup[160] = "";
-	for (int b = 0; b < 8; b++) {
+#define S(x)                                                                                       \
+	{                                                                                          \
+		x, sizeof(x) - 1                                                                   \
+	}
+	static const struct {
+		const char *s;
+		size_t n;
+	} support[8] = {S("sensor"),
+			S("SDR repository"),
+			S("SEL"),
+			S("FRU inventory"),
+			S("IPMB event receiver"),
+			S("IPMB event generator"),
+			S("bridge"),
+			S("chassis")};
+#undef S
+	/* "0x%02x", "%u", "%s", "%u.%02x", "%s", "%u.%u", "0x%02x (%s)",
+	 * "%u (0x%06x)", "0x%04x" */
+	Val v = val(f, "device_id");
+	V_LIT(&v, "0x");
+	v_hex(&v, m.device_id, 2);
+	v = val(f, "device_revision");
+	v_dec(&v, m.device_rev);
+	v = val(f, "provides_sdrs");
+	v_str(&v, m.provides_sdrs ? "yes" : "no");
+	v = val(f, "firmware_revision");
+	v_dec(&v, m.fw_major);
+	V_LIT(&v, ".");
+	v_hex(&v, m.fw_minor, 2);
+	v = val(f, "device_available");
+	v_str(&v, m.update_in_progress ? "no (update or self-initialization)" : "yes");
+	v = val(f, "ipmi_version");
+	v_dec(&v, m.ipmi_version & 0x0F);
+	V_LIT(&v, ".");
+	v_dec(&v, m.ipmi_version >> 4);
+	v = val(f, "additional_support");
+	V_LIT(&v, "0x");
+	v_hex(&v, m.support, 2);
+	V_LIT(&v, " (");
+	if (!m.support)
+		V_LIT(&v, "none");
+	for (int b = 0, first = 1; b < 8; b++) {
 		if (m.support >> b & 1) {
-			if (sup[0])
-				strncat(sup, ", ", sizeof sup - strlen(sup) - 1);
-			strncat(sup, support[b], sizeof sup - strlen(sup) - 1);
+			if (!first)
+				V_LIT(&v, ", ");
+			v_mem(&v, support[b].s, support[b].n);
+			first = 0;
 		}
 	}
-	add(f, "device_id", "0x%02x", m.device_id);
-	add(f, "device_revision", "%u", m.device_rev);
-	add(f, "provides_sdrs", "%s", m.provides_sdrs ? "yes" : "no");
-	add(f, "firmware_revision", "%u.%02x", m.fw_major, m.fw_minor);
-	add(f, "device_available", "%s",
-	    m.update_in_progress ? "no (update or self-initialization)" : "yes");
-	add(f, "ipmi_version", "%u.%u", m.ipmi_version & 0x0F, m.ipmi_version >> 4);
-	add(f, "additional_support", "0x%02x (%s)", m.support, sup[0] ? sup : "none");
-	add(f, "manufacturer_id", "%u (0x%06x)", (unsigned)m.manufacturer_id,
-	    (unsigned)m.manufacturer_id);
-	add(f, "product_id", "0x%04x", (unsigned)m.product_id);
+	V_LIT(&v, ")");
+	v = val(f, "manufacturer_id");
+	v_dec(&v, (unsigned)m.manufacturer_id);
+	V_LIT(&v, " (0x");
+	v_hex(&v, (uint32_t)m.manufacturer_id, 6);
+	V_LIT(&v, ")");
+	v = val(f, "product_id");
+	V_LIT(&v, "0x");
+	v_hex(&v, (uint32_t)m.product_id, 4);
 	if (m.has_aux)
 		add_hex(f, "aux_firmware_revision", m.aux, sizeof m.aux);
 }
@@ -227,7 +329,9 @@ app_fields(const IpmiMsg *m, IpmiFields *f)
 void
 ipmi_decode_msg_fields(const IpmiMsg *m, IpmiFields *out)
 {
-	memset(out, 0, sizeof *out);
+	/* not the 2.7 KB of values: only n of them are read */
+	out->n = 0;
+	out->error = NULL;
 	if (ipmi_msg_is_response(m) && m->cc != 0)
 		return;
 	if ((m->netfn & 0x3E) == IPMI_NETFN_APP)
@@ -256,7 +360,8 @@ status(IpmiFields *f, uint8_t s)
 void
 ipmi_decode_setup_fields(uint8_t payload_type, const uint8_t *p, size_t len, IpmiFields *f)
 {
-	memset(f, 0, sizeof *f);
+	f->n = 0;
+	f->error = NULL;
 	int rc = IPMI_ERR_UNSUPPORTED;
 	switch (payload_type & 0x3F) {
 	case IPMI_PAYLOAD_OPEN_SESSION_REQ: {

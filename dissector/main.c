@@ -38,8 +38,11 @@ static const char usage_text[] =
     "  Privilege, Close Session, Get Channel Cipher Suites, Open Session and\n"
     "  RAKP 1-4.  In-session RMCP+ messages of both directions are verified\n"
     "  (integrity) and decrypted; IPMI 1.5 and pre-session messages are shown\n"
-    "  as they are.  After each RAKP 2 a line tells which credential fits the\n"
-    "  session, or \"wrong password: no credential matches RAKP2\".\n"
+    "  as they are, the AuthCodes of IPMI 1.5 messages (MD2, MD5, password)\n"
+    "  checked with the passwords given (\"auth code ok: credential N\", \"AUTH\n"
+    "  CODE MISMATCH\" or \"not verified: no password\").  After each RAKP 2 a\n"
+    "  line tells which credential fits the session, or \"wrong password: no\n"
+    "  credential matches RAKP2\".\n"
     "\n"
     "audit\n"
     "  Print every RAKP exchange as an offline cracking line (CVE-2013-4786:\n"
@@ -272,7 +275,8 @@ on_frame(void *ctx, const IpmiFrame *f)
 		ipmi_print_kg_mismatch(&r->printer, tr.session);
 	if (tr.rakp3_checked && tr.session->rakp3 < 0)
 		ipmi_print_rakp3(&r->printer, tr.session);
-	ipmi_wipe(plain, sizeof plain);
+	/* the observer writes no more plaintext than the datagram is long */
+	ipmi_wipe(plain, f->udp->payload_len < sizeof plain ? f->udp->payload_len : sizeof plain);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/auth15.h"
 #include "core/buf.h"
 #include "core/crypto.h"
 #include "core/packet.h"
@@ -239,6 +240,36 @@ check_rakp3(IpmiTrackedSession *s, const uint8_t *payload, size_t len)
 	    n >= 0 && (size_t)n == m.code_len && ipmi_ct_equal(code, m.code, m.code_len) ? 1 : -1;
 }
 
+/* The AuthCode of an IPMI v1.5 wrapper, tried with every credential's
+ * password (a password longer than 16 bytes cannot be a v1.5 one). */
+static void
+check_auth15(const IpmiTracker *t, const uint8_t *dgram, size_t len, IpmiTrackResult *out)
+{
+	IpmiAuth15Header h;
+	if (ipmi_auth15_parse(dgram, len, &h) < 0 || !h.code)
+		return;
+	out->auth15_type = h.auth_type;
+	out->auth15_cred = -1;
+	if (h.auth_type == IPMI_AUTHTYPE_OEM) {
+		out->auth15 = IPMI_AUTH15_UNCHECKABLE;
+		return;
+	}
+	if (!t->n_creds) {
+		out->auth15 = IPMI_AUTH15_NO_PASSWORD;
+		return;
+	}
+	out->auth15 = IPMI_AUTH15_MISMATCH;
+	for (size_t i = 0; i < t->n_creds; i++) {
+		const IpmiCredential *c = &t->creds[i];
+		if (c->password_len <= IPMI_AUTH15_PASSWORD_MAX &&
+		    ipmi_auth15_verify(&h, c->password, c->password_len)) {
+			out->auth15 = IPMI_AUTH15_VERIFIED;
+			out->auth15_cred = (int)i;
+			return;
+		}
+	}
+}
+
 bool
 ipmi_looks_like_rmcp(const uint8_t *d, size_t len)
 {
@@ -271,6 +302,8 @@ ipmi_tracker_feed(IpmiTracker *t, const IpmiEndpoint *src, const IpmiEndpoint *d
 		return 0;
 	bool rmcpp =
 	    len > IPMI_RMCP_HEADER_LEN && dgram[IPMI_RMCP_HEADER_LEN] == IPMI_AUTHTYPE_RMCPP;
+	if (!rmcpp)
+		check_auth15(t, dgram, len, out);
 	uint8_t ptype = rmcpp && len > 5 ? dgram[5] & 0x3F : 0;
 	uint32_t sid = rmcpp && len >= 10 ? ipmi_get_u32le(dgram + 6) : 0;
 

@@ -54,7 +54,21 @@ typedef struct {
 	bool verdict;                /* this datagram settled the credential */
 	bool rakp3_checked;          /* this datagram was RAKP 3, see session->rakp3 */
 	IpmiObserved obs;            /* see observer.h */
+	/* An IPMI v1.5 wrapper's AuthCode (core/auth15.h) checked with the
+	 * credentials' passwords: IPMI_AUTH15_* below; auth15_cred is the
+	 * index of the first credential whose password reproduces it. */
+	int auth15;
+	int auth15_cred;
+	uint8_t auth15_type; /* the wrapper's auth type */
 } IpmiTrackResult;
+
+enum {
+	IPMI_AUTH15_NO_CODE = 0,     /* auth type none, RMCP+, not IPMI */
+	IPMI_AUTH15_VERIFIED = 1,    /* a credential's password reproduces it */
+	IPMI_AUTH15_MISMATCH = 2,    /* no credential's password does */
+	IPMI_AUTH15_NO_PASSWORD = 3, /* no credentials given */
+	IPMI_AUTH15_UNCHECKABLE = 4, /* OEM auth type */
+};
 
 /* creds and keys are borrowed: they must outlive the tracker. */
 IpmiTracker *ipmi_tracker_new(const IpmiCredential *creds, size_t n_creds,

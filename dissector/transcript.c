@@ -1,8 +1,15 @@
-/* transcript.c - the text and JSON transcript, see transcript.h. */
+/* transcript.c - the text and JSON transcript, see transcript.h.
+ *
+ * Messages are the bulk of a large capture, so they are formatted by hand
+ * into the printer's buffer and written with one fwrite each; the rare
+ * session lines use stdio.  The text is the same as the printf formats in
+ * the comments next to each piece. */
 #include "transcript.h"
 
+#include <stdarg.h>
 #include <string.h>
 
+#include "core/auth15.h"
 #include "core/msg.h"
 #include "core/packet.h"
 #include "core/rmcp.h"
@@ -36,9 +43,228 @@ jstr(FILE *out, const char *key, const char *val)
 	ipmi_json_string(out, val, strlen(val));
 }
 
-/* Seconds from the first message as "S.UUUUUU" (exact, no floating point). */
+/* ---- the message buffer ------------------------------------------------- */
+
+static inline void
+ob_flush(IpmiPrinter *p)
+{
+	if (p->len)
+		fwrite(p->buf, 1, p->len, p->out);
+	p->len = 0;
+}
+
+/* Room for n (<= sizeof buf) more bytes. */
+static inline char *
+ob_room(IpmiPrinter *p, size_t n)
+{
+	if (p->len + n > sizeof p->buf)
+		ob_flush(p);
+	return p->buf + p->len;
+}
+
+static inline void
+ob_mem(IpmiPrinter *p, const char *s, size_t n)
+{
+	if (n > sizeof p->buf / 2) {
+		ob_flush(p);
+		fwrite(s, 1, n, p->out);
+		return;
+	}
+	memcpy(ob_room(p, n), s, n);
+	p->len += n;
+}
+
+static inline void
+ob_str(IpmiPrinter *p, const char *s)
+{
+	ob_mem(p, s, strlen(s));
+}
+
+/* A string literal, without strlen. */
+#define OB_LIT(p, lit) ob_mem(p, "" lit, sizeof(lit) - 1)
+
+static inline void
+ob_chr(IpmiPrinter *p, char c)
+{
+	*ob_room(p, 1) = c;
+	p->len++;
+}
+
+/* v in decimal into the end of tmp (at least 20 bytes): returns the start. */
+static char *
+dec(char *end, unsigned long long v)
+{
+	char *q = end;
+	do {
+		*--q = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	return q;
+}
+
+/* "%llu", padded with spaces to width: on the left ("%6llu") or the right
+ * ("%-5u"). */
 static void
-rel_time(IpmiPrinter *p, const struct timeval *ts, char *buf, size_t cap)
+ob_udec(IpmiPrinter *p, unsigned long long v, int width, bool left)
+{
+	char tmp[24];
+	char *end = tmp + sizeof tmp;
+	char *q = dec(end, v);
+	size_t n = (size_t)(end - q);
+	size_t pad = width > 0 && (size_t)width > n ? (size_t)width - n : 0;
+	char *w = ob_room(p, n + pad);
+	if (!left) {
+		memset(w, ' ', pad);
+		w += pad;
+	}
+	memcpy(w, q, n);
+	if (left)
+		memset(w + n, ' ', pad);
+	p->len += n + pad;
+}
+
+/* "%0*x" / "%0*X" for digits <= 8 and v < 16^digits. */
+static inline void
+ob_hex(IpmiPrinter *p, uint32_t v, int digits, bool upper)
+{
+	const char *dig = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	char *w = ob_room(p, (size_t)digits);
+	for (int i = digits - 1; i >= 0; i--) {
+		w[i] = dig[v & 15];
+		v >>= 4;
+	}
+	p->len += (size_t)digits;
+}
+
+/* Bytes in lower-case hex. */
+static void
+ob_bytes(IpmiPrinter *p, const uint8_t *b, size_t n)
+{
+	static const char dig[] = "0123456789abcdef";
+	while (n) {
+		size_t take = n < sizeof p->buf / 4 ? n : sizeof p->buf / 4;
+		char *w = ob_room(p, 2 * take);
+		for (size_t i = 0; i < take; i++) {
+			w[2 * i] = dig[b[i] >> 4];
+			w[2 * i + 1] = dig[b[i] & 15];
+		}
+		p->len += 2 * take;
+		b += take;
+		n -= take;
+	}
+}
+
+__attribute__((format(printf, 2, 3))) static void
+ob_printf(IpmiPrinter *p, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof tmp) {
+		ob_mem(p, tmp, (size_t)n);
+		return;
+	}
+	ob_flush(p);
+	va_start(ap, fmt);
+	vfprintf(p->out, fmt, ap);
+	va_end(ap);
+}
+
+/* ipmi_json_string into the buffer. */
+static void
+ob_json_string(IpmiPrinter *p, const char *s, size_t len)
+{
+	ob_chr(p, '"');
+	size_t i = 0;
+	while (i < len) {
+		size_t j = i;
+		while (j < len && s[j] != '"' && s[j] != '\\' && (unsigned char)s[j] >= 0x20 &&
+		       (unsigned char)s[j] < 0x7F)
+			j++;
+		if (j > i)
+			ob_mem(p, s + i, j - i);
+		if (j == len)
+			break;
+		unsigned char c = (unsigned char)s[j];
+		if (c == '"' || c == '\\') {
+			ob_chr(p, '\\');
+			ob_chr(p, (char)c);
+		} else {
+			ob_mem(p, "\\u", 2);
+			ob_hex(p, c, 4, false);
+		}
+		i = j + 1;
+	}
+	ob_chr(p, '"');
+}
+
+/* ,"key":"val" */
+static void
+ob_jstr(IpmiPrinter *p, const char *key, const char *val)
+{
+	ob_mem(p, ",\"", 2);
+	ob_str(p, key);
+	ob_mem(p, "\":", 2);
+	ob_json_string(p, val, strlen(val));
+}
+
+/* ,"key":N */
+static void
+ob_juint(IpmiPrinter *p, const char *key, unsigned long long v)
+{
+	ob_mem(p, ",\"", 2);
+	ob_str(p, key);
+	ob_mem(p, "\":", 2);
+	ob_udec(p, v, 0, false);
+}
+
+static void
+ob_jbool(IpmiPrinter *p, const char *key, bool v)
+{
+	ob_mem(p, ",\"", 2);
+	ob_str(p, key);
+	ob_mem(p, "\":", 2);
+	ob_str(p, v ? "true" : "false");
+}
+
+/* ipmi_endpoint_format into the buffer, IPv4 by hand. */
+static void
+ob_endpoint(IpmiPrinter *p, const IpmiEndpoint *e)
+{
+	if (e->family != 4) {
+		char buf[64];
+		ipmi_endpoint_format(e, buf, sizeof buf);
+		ob_str(p, buf);
+		return;
+	}
+	for (int i = 0; i < 4; i++) {
+		ob_udec(p, e->addr[i], 0, false);
+		ob_chr(p, i < 3 ? '.' : ':');
+	}
+	ob_udec(p, e->port, 0, false);
+}
+
+/* ,"key":"endpoint" */
+static void
+ob_jendpoint(IpmiPrinter *p, const char *key, const IpmiEndpoint *e)
+{
+	ob_mem(p, ",\"", 2);
+	ob_str(p, key);
+	ob_mem(p, "\":\"", 3);
+	ob_endpoint(p, e);
+	ob_chr(p, '"');
+}
+
+/* ---- pieces of a message ------------------------------------------------ */
+
+/* Seconds from the first message as "S.UUUUUU" (exact, no floating point),
+ * right-aligned in width ("%*s"; 0: none). */
+static void
+rel_time(IpmiPrinter *p, const struct timeval *ts, int width)
 {
 	if (!p->have_t0) {
 		p->t0 = *ts;
@@ -46,8 +272,25 @@ rel_time(IpmiPrinter *p, const struct timeval *ts, char *buf, size_t cap)
 	}
 	long long us = ((long long)ts->tv_sec - p->t0.tv_sec) * 1000000 +
 		       ((long long)ts->tv_usec - p->t0.tv_usec);
-	snprintf(buf, cap, "%s%lld.%06lld", us < 0 ? "-" : "", (us < 0 ? -us : us) / 1000000,
-		 (us < 0 ? -us : us) % 1000000);
+	unsigned long long a = us < 0 ? 0ULL - (unsigned long long)us : (unsigned long long)us;
+	char tmp[32];
+	char *end = tmp + sizeof tmp;
+	char *q = end;
+	unsigned long long frac = a % 1000000;
+	for (int i = 0; i < 6; i++) {
+		*--q = (char)('0' + frac % 10);
+		frac /= 10;
+	}
+	*--q = '.';
+	q = dec(q, a / 1000000);
+	if (us < 0)
+		*--q = '-';
+	size_t n = (size_t)(end - q);
+	size_t pad = width > 0 && (size_t)width > n ? (size_t)width - n : 0;
+	char *w = ob_room(p, n + pad);
+	memset(w, ' ', pad);
+	memcpy(w + pad, q, n);
+	p->len += n + pad;
 }
 
 static const char *
@@ -86,29 +329,59 @@ print_fields_text(IpmiPrinter *p, const IpmiFields *f)
 {
 	if (p->quiet_fields || (f->n == 0 && !f->error))
 		return;
-	fputs("        ", p->out);
-	if (f->error)
-		fprintf(p->out, " (data does not decode: %s)", f->error);
-	for (size_t i = 0; i < f->n; i++) {
-		const char *v = f->f[i].value;
-		fprintf(p->out, strchr(v, ' ') ? " %s=\"%s\"" : " %s=%s", f->f[i].key, v);
+	ob_mem(p, "        ", 8);
+	if (f->error) {
+		OB_LIT(p, " (data does not decode: ");
+		ob_str(p, f->error);
+		ob_chr(p, ')');
 	}
-	fputc('\n', p->out);
+	for (size_t i = 0; i < f->n; i++) {
+		/* " %s=\"%s\"" when the value has a space, else " %s=%s" */
+		const char *v = f->f[i].value;
+		size_t n = strlen(v);
+		bool q = memchr(v, ' ', n) != NULL;
+		ob_chr(p, ' ');
+		ob_str(p, f->f[i].key);
+		ob_mem(p, q ? "=\"" : "=", q ? 2 : 1);
+		ob_mem(p, v, n);
+		if (q)
+			ob_chr(p, '"');
+	}
+	ob_chr(p, '\n');
 }
 
 static void
 print_fields_json(IpmiPrinter *p, const IpmiFields *f)
 {
 	if (f->error)
-		jstr(p->out, "fields_error", f->error);
+		ob_jstr(p, "fields_error", f->error);
 	if (f->n == 0)
 		return;
-	fputs(",\"fields\":{", p->out);
+	ob_mem(p, ",\"fields\":{", 11);
 	for (size_t i = 0; i < f->n; i++) {
-		fprintf(p->out, "%s\"%s\":", i ? "," : "", f->f[i].key);
-		ipmi_json_string(p->out, f->f[i].value, strlen(f->f[i].value));
+		ob_mem(p, i ? ",\"" : "\"", i ? 2 : 1);
+		ob_str(p, f->f[i].key);
+		ob_mem(p, "\":", 2);
+		ob_json_string(p, f->f[i].value, strlen(f->f[i].value));
 	}
-	fputc('}', p->out);
+	ob_chr(p, '}');
+}
+
+/* "NAME (XXh)" or "WHAT XXh" (netFn, cmd). */
+static void
+name_hex(IpmiPrinter *p, const char *name, const char *what, uint8_t v)
+{
+	if (name) {
+		ob_str(p, name);
+		ob_mem(p, " (", 2);
+		ob_hex(p, v, 2, true);
+		ob_mem(p, "h)", 2);
+	} else {
+		ob_str(p, what);
+		ob_chr(p, ' ');
+		ob_hex(p, v, 2, true);
+		ob_chr(p, 'h');
+	}
 }
 
 /* An IPMI message in plain: names, rqSeq, completion code, data, fields. */
@@ -116,54 +389,69 @@ static void
 print_ipmi_msg(IpmiPrinter *p, const uint8_t *m, size_t n)
 {
 	IpmiMsg msg;
-	char hex[HEX_MAX];
 	int rc = ipmi_msg_decode(m, n, &msg);
 	if (rc < 0) {
 		if (p->json) {
-			jstr(p->out, "msg_error", ipmi_strerror(rc));
-			jstr(p->out, "data", ipmi_hex(hex, m, n));
+			ob_jstr(p, "msg_error", ipmi_strerror(rc));
+			ob_mem(p, ",\"data\":\"", 9);
+			ob_bytes(p, m, n);
+			ob_chr(p, '"');
 		} else {
-			fprintf(p->out, "malformed IPMI message (%s): %s\n", ipmi_strerror(rc),
-				ipmi_hex(hex, m, n));
+			/* "malformed IPMI message (%s): %s\n" */
+			OB_LIT(p, "malformed IPMI message (");
+			ob_str(p, ipmi_strerror(rc));
+			ob_mem(p, "): ", 3);
+			ob_bytes(p, m, n);
+			ob_chr(p, '\n');
 		}
 		return;
 	}
 	bool rsp = ipmi_msg_is_response(&msg);
 	const char *nf = ipmi_netfn_name(msg.netfn);
 	const char *cn = ipmi_cmd_name(msg.netfn, msg.cmd, msg.data, msg.data_len);
-	IpmiFields f;
-	ipmi_decode_msg_fields(&msg, &f);
-	ipmi_hex(hex, msg.data, msg.data_len);
+	IpmiFields f; /* only n, error and n values are read */
+	f.n = 0;
+	f.error = NULL;
+	if (p->json || !p->quiet_fields)
+		ipmi_decode_msg_fields(&msg, &f);
 	if (p->json) {
-		fprintf(p->out, ",\"netfn\":%u", msg.netfn);
+		ob_juint(p, "netfn", msg.netfn);
 		if (nf)
-			jstr(p->out, "netfn_name", nf);
-		fprintf(p->out, ",\"cmd\":%u", msg.cmd);
+			ob_jstr(p, "netfn_name", nf);
+		ob_juint(p, "cmd", msg.cmd);
 		if (cn)
-			jstr(p->out, "cmd_name", cn);
-		fprintf(p->out, ",\"response\":%s,\"rq_seq\":%u,\"rs_addr\":%u,\"rq_addr\":%u",
-			rsp ? "true" : "false", msg.rq_seq, rsp ? msg.src_addr : msg.dst_addr,
-			rsp ? msg.dst_addr : msg.src_addr);
+			ob_jstr(p, "cmd_name", cn);
+		ob_jbool(p, "response", rsp);
+		ob_juint(p, "rq_seq", msg.rq_seq);
+		ob_juint(p, "rs_addr", rsp ? msg.src_addr : msg.dst_addr);
+		ob_juint(p, "rq_addr", rsp ? msg.dst_addr : msg.src_addr);
 		if (rsp) {
-			fprintf(p->out, ",\"cc\":%u", msg.cc);
-			jstr(p->out, "cc_text", ipmi_cc_text(msg.netfn, msg.cmd, msg.cc));
+			ob_juint(p, "cc", msg.cc);
+			ob_jstr(p, "cc_text", ipmi_cc_text(msg.netfn, msg.cmd, msg.cc));
 		}
-		jstr(p->out, "data", hex);
+		ob_mem(p, ",\"data\":\"", 9);
+		ob_bytes(p, msg.data, msg.data_len);
+		ob_chr(p, '"');
 		print_fields_json(p, &f);
 		return;
 	}
-	if (nf)
-		fprintf(p->out, "%s (%02Xh) ", nf, msg.netfn);
-	else
-		fprintf(p->out, "netFn %02Xh ", msg.netfn);
-	if (cn)
-		fprintf(p->out, "%s (%02Xh)", cn, msg.cmd);
-	else
-		fprintf(p->out, "cmd %02Xh", msg.cmd);
-	fprintf(p->out, " %s rqSeq %02Xh", rsp ? "response" : "request", msg.rq_seq);
-	if (rsp)
-		fprintf(p->out, " cc %02Xh (%s)", msg.cc, ipmi_cc_text(msg.netfn, msg.cmd, msg.cc));
-	fprintf(p->out, " data [%s]\n", hex);
+	name_hex(p, nf, "netFn", msg.netfn);
+	ob_chr(p, ' ');
+	name_hex(p, cn, "cmd", msg.cmd);
+	ob_str(p, rsp ? " response rqSeq " : " request rqSeq ");
+	ob_hex(p, msg.rq_seq, 2, true);
+	ob_chr(p, 'h');
+	if (rsp) {
+		/* " cc %02Xh (%s)" */
+		ob_mem(p, " cc ", 4);
+		ob_hex(p, msg.cc, 2, true);
+		ob_mem(p, "h (", 3);
+		ob_str(p, ipmi_cc_text(msg.netfn, msg.cmd, msg.cc));
+		ob_chr(p, ')');
+	}
+	ob_mem(p, " data [", 7);
+	ob_bytes(p, msg.data, msg.data_len);
+	ob_mem(p, "]\n", 2);
 	print_fields_text(p, &f);
 }
 
@@ -177,21 +465,65 @@ print_asf(IpmiPrinter *p, const uint8_t *d, size_t n)
 			   : a.type == IPMI_ASF_TYPE_PONG ? "ASF Presence Pong"
 							  : "ASF message";
 	if (p->json) {
-		jstr(p->out, "wrapper", "asf");
-		jstr(p->out, "payload", what);
+		ob_jstr(p, "wrapper", "asf");
+		ob_jstr(p, "payload", what);
 		if (rc >= 0)
-			fprintf(p->out, ",\"tag\":%u", a.tag);
+			ob_juint(p, "tag", a.tag);
 		return;
 	}
-	fprintf(p->out, "%s", what);
+	ob_str(p, what);
 	if (rc >= 0) {
-		fprintf(p->out, " tag %02Xh", a.tag);
+		ob_mem(p, " tag ", 5);
+		ob_hex(p, a.tag, 2, true);
+		ob_chr(p, 'h');
 		if (a.type == IPMI_ASF_TYPE_PONG)
-			fprintf(p->out, " IPMI %s",
-				a.supported_entities & IPMI_ASF_ENTITY_IPMI ? "supported"
-									    : "not supported");
+			ob_str(p, a.supported_entities & IPMI_ASF_ENTITY_IPMI
+				      ? " IPMI supported"
+				      : " IPMI not supported");
 	}
-	fputc('\n', p->out);
+	ob_chr(p, '\n');
+}
+
+static const char *
+auth15_token(int check)
+{
+	switch (check) {
+	case IPMI_AUTH15_VERIFIED:
+		return "verified";
+	case IPMI_AUTH15_MISMATCH:
+		return "mismatch";
+	case IPMI_AUTH15_NO_PASSWORD:
+		return "no_password";
+	default:
+		return "not_checkable";
+	}
+}
+
+/* "IPMI 1.5 " and what became of its AuthCode. */
+static void
+print_auth15(IpmiPrinter *p, const IpmiTrackResult *r, uint8_t auth_type)
+{
+	if (r->auth15 == IPMI_AUTH15_NO_CODE) {
+		ob_str(p, auth_type ? "IPMI 1.5 (authenticated, not verified) " : "IPMI 1.5 ");
+		return;
+	}
+	OB_LIT(p, "IPMI 1.5 (");
+	ob_str(p, ipmi_auth15_type_name(r->auth15_type));
+	switch (r->auth15) {
+	case IPMI_AUTH15_VERIFIED:
+		OB_LIT(p, ", auth code ok: credential ");
+		ob_udec(p, (unsigned)(r->auth15_cred + 1), 0, false);
+		OB_LIT(p, ") ");
+		break;
+	case IPMI_AUTH15_MISMATCH:
+		OB_LIT(p, ", AUTH CODE MISMATCH: wrong password) ");
+		break;
+	case IPMI_AUTH15_NO_PASSWORD:
+		OB_LIT(p, ", auth code not verified: no password) ");
+		break;
+	default:
+		OB_LIT(p, ", auth code not checkable) ");
+	}
 }
 
 /* ", integrity ok" and the like, for an in-session message. */
@@ -205,122 +537,173 @@ in_session_check(const IpmiObserved *o)
 	return o->verified ? ", integrity ok" : ", integrity not verified (key log, MD5-128)";
 }
 
-void
-ipmi_print_message(IpmiPrinter *p, const IpmiFrame *f, const uint8_t *d, size_t len,
-		   const IpmiTrackResult *r, const uint8_t *plain)
+static void
+print_message(IpmiPrinter *p, const IpmiFrame *f, const uint8_t *d, size_t len,
+	      const IpmiTrackResult *r, const uint8_t *plain)
 {
-	char src[64], dst[64];
-	ipmi_endpoint_format(&f->udp->src, src, sizeof src);
-	ipmi_endpoint_format(&f->udp->dst, dst, sizeof dst);
-	char t[32];
-	rel_time(p, &f->ts, t, sizeof t);
 	const IpmiObserved *o = &r->obs;
 	bool rmcpp = r->rc >= 0 && r->rmcp_class == IPMI_RMCP_CLASS_IPMI && len > 4 &&
 		     d[4] == IPMI_AUTHTYPE_RMCPP;
 	p->messages++;
 	if (p->json) {
-		fprintf(
-		    p->out, "{\"type\":\"message\",\"frame\":%llu,\"time\":%s,\"epoch\":%lld.%06ld",
-		    (unsigned long long)f->frame, t, (long long)f->ts.tv_sec, (long)f->ts.tv_usec);
-		jstr(p->out, "src", src);
-		jstr(p->out, "dst", dst);
+		/* {"type":"message","frame":%llu,"time":%s,"epoch":%lld.%06ld */
+		OB_LIT(p, "{\"type\":\"message\",\"frame\":");
+		ob_udec(p, f->frame, 0, false);
+		ob_mem(p, ",\"time\":", 8);
+		rel_time(p, &f->ts, 0);
+		if (f->ts.tv_sec >= 0 && f->ts.tv_usec >= 0 && f->ts.tv_usec < 1000000) {
+			ob_mem(p, ",\"epoch\":", 9);
+			ob_udec(p, (unsigned long long)f->ts.tv_sec, 0, false);
+			ob_chr(p, '.');
+			char *w = ob_room(p, 6);
+			long u = f->ts.tv_usec;
+			for (int i = 5; i >= 0; i--) {
+				w[i] = (char)('0' + u % 10);
+				u /= 10;
+			}
+			p->len += 6;
+		} else {
+			ob_printf(p, ",\"epoch\":%lld.%06ld", (long long)f->ts.tv_sec,
+				  (long)f->ts.tv_usec);
+		}
+		ob_jendpoint(p, "src", &f->udp->src);
+		ob_jendpoint(p, "dst", &f->udp->dst);
 	} else {
-		fprintf(p->out, "%6llu %10s %s ", (unsigned long long)f->frame, t, arrow(o->dir));
-		if (r->session)
-			fprintf(p->out, "S%-4u", r->session->number);
-		else
-			fputs("-    ", p->out);
+		/* "%6llu %10s %s " */
+		ob_udec(p, f->frame, 6, false);
+		ob_chr(p, ' ');
+		rel_time(p, &f->ts, 10);
+		ob_chr(p, ' ');
+		ob_mem(p, arrow(o->dir), 3);
+		ob_chr(p, ' ');
+		if (r->session) {
+			ob_chr(p, 'S');
+			ob_udec(p, r->session->number, 4, true);
+		} else {
+			ob_mem(p, "-    ", 5);
+		}
 	}
 	if (r->rc < 0) {
 		if (p->json) {
-			jstr(p->out, "error", ipmi_strerror(r->rc));
-			fputs("}\n", p->out);
+			ob_jstr(p, "error", ipmi_strerror(r->rc));
+			ob_mem(p, "}\n", 2);
 		} else {
-			fprintf(p->out, " malformed RMCP message (%s), %zu bytes\n",
-				ipmi_strerror(r->rc), len);
+			ob_printf(p, " malformed RMCP message (%s), %zu bytes\n",
+				  ipmi_strerror(r->rc), len);
 		}
 		return;
 	}
 	if (r->rmcp_class != IPMI_RMCP_CLASS_IPMI) {
 		if (r->rmcp_class == IPMI_RMCP_CLASS_ASF) {
 			if (!p->json)
-				fputs(" ", p->out);
+				ob_chr(p, ' ');
 			print_asf(p, d, len);
 		} else if (p->json) {
-			fprintf(p->out, ",\"rmcp_class\":%u", r->rmcp_class);
+			ob_juint(p, "rmcp_class", r->rmcp_class);
 		} else {
-			fprintf(p->out, " RMCP class %02Xh message\n", r->rmcp_class);
+			ob_printf(p, " RMCP class %02Xh message\n", r->rmcp_class);
 		}
 		if (p->json)
-			fputs("}\n", p->out);
+			ob_mem(p, "}\n", 2);
 		return;
 	}
 	bool setup = rmcpp && o->payload_type >= IPMI_PAYLOAD_OPEN_SESSION_REQ &&
 		     o->payload_type <= IPMI_PAYLOAD_RAKP4;
 	if (p->json) {
 		if (r->session)
-			fprintf(p->out, ",\"session\":%u", r->session->number);
-		fprintf(p->out, ",\"session_id\":%u,\"seq\":%u", o->session_id, o->seq);
-		jstr(p->out, "direction", dir_token(o->dir));
-		jstr(p->out, "wrapper", rmcpp ? "rmcp+" : "ipmi1.5");
-		jstr(p->out, "payload", ipmi_payload_token(o->payload_type));
-		fprintf(p->out, ",\"encrypted\":%s,\"authenticated\":%s",
-			o->encrypted ? "true" : "false", o->authenticated ? "true" : "false");
-		if (rmcpp && o->session_id)
-			fprintf(p->out, ",\"verified\":%s,\"replayed\":%s",
-				o->result == 0 && o->verified ? "true" : "false",
-				o->replayed ? "true" : "false");
-		jstr(p->out, "status",
-		     o->result == 0                                 ? "ok"
-		     : setup && o->result == IPMI_ERR_NO_CREDENTIAL ? "no credential matches RAKP2"
-								    : why_not(o->result));
+			ob_juint(p, "session", r->session->number);
+		ob_juint(p, "session_id", o->session_id);
+		ob_juint(p, "seq", o->seq);
+		ob_jstr(p, "direction", dir_token(o->dir));
+		ob_jstr(p, "wrapper", rmcpp ? "rmcp+" : "ipmi1.5");
+		ob_jstr(p, "payload", ipmi_payload_token(o->payload_type));
+		ob_jbool(p, "encrypted", o->encrypted);
+		ob_jbool(p, "authenticated", o->authenticated || r->auth15 != IPMI_AUTH15_NO_CODE);
+		if (r->auth15 != IPMI_AUTH15_NO_CODE) {
+			ob_jstr(p, "auth_type", ipmi_auth15_type_name(r->auth15_type));
+			ob_jstr(p, "auth_check", auth15_token(r->auth15));
+			if (r->auth15 == IPMI_AUTH15_VERIFIED)
+				ob_juint(p, "credential", (unsigned)(r->auth15_cred + 1));
+			ob_jbool(p, "verified", r->auth15 == IPMI_AUTH15_VERIFIED);
+		}
+		if (rmcpp && o->session_id) {
+			ob_jbool(p, "verified", o->result == 0 && o->verified);
+			ob_jbool(p, "replayed", o->replayed);
+		}
+		ob_jstr(p, "status",
+			o->result == 0 ? "ok"
+			: setup && o->result == IPMI_ERR_NO_CREDENTIAL
+			    ? "no credential matches RAKP2"
+			    : why_not(o->result));
 	} else {
-		fprintf(p->out, " %08x %-5u ", o->session_id, o->seq);
-		if (!rmcpp)
-			fprintf(p->out, "IPMI 1.5%s ",
-				d[4] ? " (authenticated, not verified)" : "");
-		else if (o->session_id && o->payload_type == IPMI_PAYLOAD_IPMI)
-			fprintf(p->out, "[%s%s%s] ", o->encrypted ? "encrypted" : "plain",
-				in_session_check(o), o->replayed ? ", REPLAYED" : "");
-		else if (!setup)
-			fprintf(p->out, "%s ", ipmi_payload_name(o->payload_type));
+		/* " %08x %-5u " */
+		ob_chr(p, ' ');
+		ob_hex(p, o->session_id, 8, false);
+		ob_chr(p, ' ');
+		ob_udec(p, o->seq, 5, true);
+		ob_chr(p, ' ');
+		if (!rmcpp) {
+			print_auth15(p, r, d[4]);
+		} else if (o->session_id && o->payload_type == IPMI_PAYLOAD_IPMI) {
+			/* "[%s%s%s] " */
+			ob_chr(p, '[');
+			ob_str(p, o->encrypted ? "encrypted" : "plain");
+			ob_str(p, in_session_check(o));
+			if (o->replayed)
+				OB_LIT(p, ", REPLAYED");
+			ob_mem(p, "] ", 2);
+		} else if (!setup) {
+			ob_str(p, ipmi_payload_name(o->payload_type));
+			ob_chr(p, ' ');
+		}
 	}
 	if (o->result != 0 && !(setup && o->payload_len)) {
 		/* Nothing in plain (or a setup payload the observer could not
 		 * read: it stays in plain and is decoded below). */
-		if (!p->json)
-			fprintf(p->out, "%s%s\n", setup ? ipmi_payload_name(o->payload_type) : "",
-				setup ? "" : why_not(o->result));
-		else
-			fputs("}\n", p->out);
+		if (!p->json) {
+			ob_str(p, setup ? ipmi_payload_name(o->payload_type) : why_not(o->result));
+			ob_chr(p, '\n');
+		} else {
+			ob_mem(p, "}\n", 2);
+		}
 		return;
 	}
 	if (setup) {
 		IpmiFields fl;
 		ipmi_decode_setup_fields(o->payload_type, plain, o->payload_len, &fl);
 		if (p->json) {
-			char hex[HEX_MAX];
-			jstr(p->out, "data", ipmi_hex(hex, plain, o->payload_len));
+			ob_mem(p, ",\"data\":\"", 9);
+			ob_bytes(p, plain, o->payload_len);
+			ob_chr(p, '"');
 			print_fields_json(p, &fl);
 		} else {
-			fprintf(p->out, "%s", ipmi_payload_name(o->payload_type));
+			ob_str(p, ipmi_payload_name(o->payload_type));
 			if (o->result == IPMI_ERR_KG)
-				fputs(" (K_G mismatch: the ICV does not verify)", p->out);
-			fputc('\n', p->out);
+				OB_LIT(p, " (K_G mismatch: the ICV does not verify)");
+			ob_chr(p, '\n');
 			print_fields_text(p, &fl);
 		}
 	} else if (o->payload_type == IPMI_PAYLOAD_IPMI) {
 		print_ipmi_msg(p, plain, o->payload_len);
+	} else if (p->json) {
+		ob_mem(p, ",\"data\":\"", 9);
+		ob_bytes(p, plain, o->payload_len);
+		ob_chr(p, '"');
 	} else {
-		char hex[HEX_MAX];
-		ipmi_hex(hex, plain, o->payload_len);
-		if (p->json)
-			jstr(p->out, "data", hex);
-		else
-			fprintf(p->out, "data [%s]\n", hex);
+		ob_mem(p, "data [", 6);
+		ob_bytes(p, plain, o->payload_len);
+		ob_mem(p, "]\n", 2);
 	}
 	if (p->json)
-		fputs("}\n", p->out);
+		ob_mem(p, "}\n", 2);
+}
+
+void
+ipmi_print_message(IpmiPrinter *p, const IpmiFrame *f, const uint8_t *d, size_t len,
+		   const IpmiTrackResult *r, const uint8_t *plain)
+{
+	print_message(p, f, d, len, r, plain);
+	ob_flush(p);
 }
 
 static void

@@ -21,6 +21,10 @@ typedef struct {
 	bool have_t0;
 	struct timeval t0;
 	unsigned long messages;
+	/* A message is formatted here and written with one fwrite (longer
+	 * ones in pieces); empty between calls. */
+	size_t len;
+	char buf[8192];
 } IpmiPrinter;
 
 /* One datagram: frame f, its datagram, what the tracker made of it and the

@@ -14,7 +14,9 @@ test_pkgs+=(clang libclang-rt-14-dev)
 # Ipmi-0.gir/.typelib; tests/gi-example-check.sh runs examples/python/ with
 # Debian's python3-gi.
 test_pkgs+=(gobject-introspection libgirepository1.0-dev gir1.2-glib-2.0 python3-gi)
-demo_pkgs=("${build_pkgs[@]}")
+# scripts/demo.sh captures its own session (dumpcap, from tshark's
+# wireshark-common) and decrypts it with ipmi-pcap (libpcap-dev above).
+demo_pkgs=("${build_pkgs[@]}" tshark)
 # bench/run.sh: the peers and tshark of the tests, gnuplot for the chart,
 # valgrind (callgrind) and perf for the profiles.
 bench_pkgs=("${build_pkgs[@]}" ipmitool freeipmi-tools libwireshark-dev tshark gnuplot-nox valgrind linux-perf)

@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "ipmi15-kat.h"
 #include "kat.h"
 #include "pcapw.h"
 #include "run.h"
@@ -190,6 +191,103 @@ test_transcript(void)
 }
 
 /* ---- credentials -------------------------------------------------------- */
+
+/* IPMI v1.5 AuthCodes (ipmi15-kat.h): checked with the password given,
+ * shown as mismatching with a wrong one, "no password" without. */
+static void
+test_ipmi15_auth(void)
+{
+	static const struct {
+		const char *hex;
+		gboolean c2b;
+	} d[] = {
+	    {IPMI15_MD5_ACT_REQ, TRUE}, {IPMI15_MD5_ACT_RSP, FALSE}, {IPMI15_PW_ACT_REQ, TRUE},
+	    {IPMI15_MD2_ACT_REQ, TRUE}, {IPMI15_MD2_ACT_RSP, FALSE},
+	};
+	g_autofree char *dir = tmpdir_new();
+	g_autofree char *pcap = g_build_filename(dir, "v15.pcap", NULL);
+	Pcapw w;
+	pcapw_init(&w, PCAPW_ETHERNET, FALSE, FALSE);
+	for (guint i = 0; i < G_N_ELEMENTS(d); i++) {
+		gsize n = strlen(d[i].hex) / 2;
+		g_autofree guint8 *b = g_malloc(n);
+		for (gsize j = 0; j < n; j++)
+			b[j] = (guint8)(g_ascii_xdigit_value(d[i].hex[2 * j]) << 4 |
+					g_ascii_xdigit_value(d[i].hex[2 * j + 1]));
+		if (d[i].c2b)
+			pcapw_udp(&w, 40000, 623, b, n);
+		else
+			pcapw_udp(&w, 623, 40000, b, n);
+	}
+	pcapw_save(&w, pcap, G_MAXSIZE);
+	static const char *const types[] = {"MD5", "MD5", "password", "MD2", "MD2"};
+
+	RunResult r;
+	run_pcap(&r, NULL, "-U", "other", "-P", "secret", "-U", "admin", "-P", "password", pcap,
+		 NULL);
+	g_assert_cmpint(r.status, ==, 0);
+	g_auto(GStrv) lines = g_strsplit(r.out, "\n", -1);
+	guint seen = 0;
+	for (GStrv l = lines; *l; l++) {
+		if (!strstr(*l, "Activate Session (3Ah)"))
+			continue;
+		g_autofree char *want =
+		    g_strdup_printf("IPMI 1.5 (%s, auth code ok: credential 2) App", types[seen]);
+		if (!strstr(*l, want))
+			g_error("want \"%s\" in: %s", want, *l);
+		seen++;
+	}
+	g_assert_cmpuint(seen, ==, G_N_ELEMENTS(d));
+	run_result_clear(&r);
+
+	run_pcap(&r, NULL, "-U", "admin", "-P", "passwore", pcap, NULL);
+	g_assert_cmpint(r.status, ==, 0);
+	g_assert_null(strstr(r.out, "auth code ok"));
+	g_assert_nonnull(strstr(r.out,
+				"IPMI 1.5 (MD5, AUTH CODE MISMATCH: wrong password) App (06h) "
+				"Activate Session (3Ah) request"));
+	g_assert_nonnull(strstr(r.out,
+				"IPMI 1.5 (MD2, AUTH CODE MISMATCH: wrong password) App (07h) "
+				"Activate Session (3Ah) response"));
+	run_result_clear(&r);
+
+	run_pcap(&r, NULL, "--json", pcap, NULL);
+	g_assert_cmpint(r.status, ==, 0);
+	g_strfreev(lines);
+	lines = g_strsplit(r.out, "\n", -1);
+	for (guint i = 0; i < G_N_ELEMENTS(d); i++) {
+		const char *line = json_frame(lines, i + 1);
+		g_assert_nonnull(line);
+		assert_json_eq(line, "auth_type", types[i]);
+		assert_json_eq(line, "auth_check", "no_password");
+		assert_json_eq(line, "verified", "false");
+		assert_json_eq(line, "authenticated", "true");
+	}
+	run_result_clear(&r);
+	run_pcap(&r, NULL, "--json", "-P", "password", pcap, NULL);
+	g_strfreev(lines);
+	lines = g_strsplit(r.out, "\n", -1);
+	for (guint i = 0; i < G_N_ELEMENTS(d); i++) {
+		const char *line = json_frame(lines, i + 1);
+		g_assert_nonnull(line);
+		assert_json_eq(line, "auth_check", "verified");
+		assert_json_eq(line, "credential", "1");
+		assert_json_eq(line, "verified", "true");
+		assert_json_uint(line, "cmd", 0x3A);
+	}
+	run_result_clear(&r);
+	run_pcap(&r, NULL, "--json", "-P", "wrong", pcap, NULL);
+	g_strfreev(lines);
+	lines = g_strsplit(r.out, "\n", -1);
+	for (guint i = 0; i < G_N_ELEMENTS(d); i++) {
+		const char *line = json_frame(lines, i + 1);
+		assert_json_eq(line, "auth_check", "mismatch");
+		assert_json_eq(line, "verified", "false");
+	}
+	run_result_clear(&r);
+	pcapw_clear(&w);
+	tmpdir_remove(dir);
+}
 
 static void
 test_wrong_password(void)
@@ -572,6 +670,7 @@ main(int argc, char **argv)
 	}
 	g_test_add_func("/dissector/pcap/transcript", test_transcript);
 	g_test_add_func("/dissector/pcap/wrong-password", test_wrong_password);
+	g_test_add_func("/dissector/pcap/ipmi15-auth", test_ipmi15_auth);
 	g_test_add_data_func("/dissector/pcap/kg/ipmitool-17", "ipmitool-pybmc-suite17-kg",
 			     test_kg);
 	g_test_add_data_func("/dissector/pcap/kg/freeipmi-3", "freeipmi-pybmc-suite3-kg", test_kg);

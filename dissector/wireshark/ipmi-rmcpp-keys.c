@@ -153,6 +153,12 @@ ipmi_rmcpp_tracker(void)
 	return tracker;
 }
 
+gboolean
+ipmi_rmcpp_configured(void)
+{
+	return tracker && (n_creds || n_keys || keylog_error[0]);
+}
+
 const char *
 ipmi_rmcpp_keylog_error(void)
 {

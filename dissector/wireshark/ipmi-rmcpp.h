@@ -28,5 +28,8 @@ void ipmi_rmcpp_register_prefs(module_t *module);
 void ipmi_rmcpp_keys_init(void);
 void ipmi_rmcpp_keys_cleanup(void);
 IpmiTracker *ipmi_rmcpp_tracker(void);
+/* A credential or a key log (or a key log that failed to load) is set:
+ * otherwise the plugin leaves RMCP+ to the stock dissectors. */
+gboolean ipmi_rmcpp_configured(void);
 /* Problems met loading the key log (NULL when none), for an expert info. */
 const char *ipmi_rmcpp_keylog_error(void);

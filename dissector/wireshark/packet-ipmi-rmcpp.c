@@ -17,6 +17,10 @@
 #include <epan/show_exception.h>
 #include <string.h>
 
+/* after prefs.h, which defines what it uses */
+#include <epan/prefs-int.h>
+
+#include "core/crypto.h"
 #include "core/packet.h"
 #include "core/rakp.h"
 #include "core/rmcp.h"
@@ -57,6 +61,8 @@ static int hf_user_len = -1;
 static int hf_user = -1;
 static int hf_code = -1;
 static int hf_icv = -1;
+static int hf_auth15_type = -1;
+static int hf_auth15_check = -1;
 
 static gint ett_ipmi_rmcpp = -1;
 
@@ -70,6 +76,7 @@ static expert_field ei_rejected = EI_INIT;
 static expert_field ei_malformed = EI_INIT;
 static expert_field ei_keylog = EI_INIT;
 static expert_field ei_console_password = EI_INIT;
+static expert_field ei_auth15_mismatch = EI_INIT;
 
 static dissector_handle_t ipmi_rmcpp_handle;
 static dissector_handle_t ipmi_session_handle; /* the stock class-7 handle */
@@ -82,7 +89,9 @@ typedef struct {
 	int rc; /* < 0: not an RMCP+ message the observer could frame */
 	guint32 session;
 	gboolean verdict_here;
-	gboolean rakp3_bad; /* the console's RAKP 3 fails the password of RAKP 2 */
+	gboolean rakp3_bad;         /* the console's RAKP 3 fails the password of RAKP 2 */
+	guint8 auth15, auth15_type; /* IPMI v1.5 AuthCode check (track.h) */
+	int auth15_cred;
 	IpmiObserved obs;
 	guint8 *plain; /* obs.payload_len bytes, file scope */
 } PacketData;
@@ -112,6 +121,13 @@ static const value_string integ_vals[] = {
 };
 static const value_string conf_vals[] = {
     {0, "none"}, {1, "AES-CBC-128"}, {2, "xRC4-128"}, {3, "xRC4-40"}, {0, NULL},
+};
+static const value_string auth15_type_vals[] = {
+    {IPMI_AUTHTYPE_MD2, "MD2"},
+    {IPMI_AUTHTYPE_MD5, "MD5"},
+    {IPMI_AUTHTYPE_PASSWORD, "straight password"},
+    {IPMI_AUTHTYPE_OEM, "OEM"},
+    {0, NULL},
 };
 static const value_string priv_vals[] = {
     {0, "highest"},       {1, "Callback"}, {2, "User"}, {3, "Operator"},
@@ -163,13 +179,26 @@ session_update(const IpmiTrackedSession *s)
 }
 
 static PacketData *
+packet_data_new(packet_info *pinfo, const guint8 *plain, size_t plain_len)
+{
+	/* one allocation: the struct, then the plaintext */
+	PacketData *pd = wmem_alloc(wmem_file_scope(), sizeof *pd + plain_len);
+	memset(pd, 0, sizeof *pd);
+	if (plain_len) {
+		pd->plain = (guint8 *)(pd + 1);
+		memcpy(pd->plain, plain, plain_len);
+	}
+	p_add_proto_data(wmem_file_scope(), pinfo, proto_ipmi_rmcpp, 0, pd);
+	return pd;
+}
+
+static PacketData *
 track_packet(tvbuff_t *tvb, packet_info *pinfo)
 {
-	PacketData *pd = wmem_new0(wmem_file_scope(), PacketData);
-	p_add_proto_data(wmem_file_scope(), pinfo, proto_ipmi_rmcpp, 0, pd);
 	IpmiTracker *t = ipmi_rmcpp_tracker();
 	guint len = tvb_captured_length(tvb);
 	if (!t || len + IPMI_RMCP_HEADER_LEN > IPMI_MAX_DATAGRAM) {
+		PacketData *pd = packet_data_new(pinfo, NULL, 0);
 		pd->rc = IPMI_ERR_LENGTH;
 		return pd;
 	}
@@ -187,17 +216,24 @@ track_packet(tvbuff_t *tvb, packet_info *pinfo)
 	IpmiTrackResult r;
 	ipmi_tracker_feed(t, &src, &dst, pinfo->num, dgram, len + IPMI_RMCP_HEADER_LEN, &r, plain,
 			  sizeof plain);
+	bool keep = r.rc >= 0 && r.obs.payload_len && (r.obs.result == 0 || r.session == NULL);
+	PacketData *pd = packet_data_new(pinfo, plain, keep ? r.obs.payload_len : 0);
 	pd->rc = r.rc;
 	pd->obs = r.obs;
 	pd->verdict_here = r.verdict;
 	pd->rakp3_bad = r.rakp3_checked && r.session->rakp3 < 0;
-	if (r.rc >= 0 && r.obs.payload_len && (r.obs.result == 0 || r.session == NULL))
-		pd->plain = (guint8 *)wmem_memdup(wmem_file_scope(), plain, r.obs.payload_len);
+	pd->auth15 = (guint8)r.auth15;
+	pd->auth15_type = r.auth15_type;
+	pd->auth15_cred = r.auth15_cred;
 	if (r.session) {
 		pd->session = r.session->number;
-		session_update(r.session);
+		/* what SessionData holds changes during the handshake only */
+		if (r.new_session || r.verdict || r.obs.payload_type != IPMI_PAYLOAD_IPMI ||
+		    r.obs.session_id == 0)
+			session_update(r.session);
 	}
-	memset(plain, 0, sizeof plain);
+	/* the plaintext is no longer than the datagram */
+	ipmi_wipe(plain, len + IPMI_RMCP_HEADER_LEN);
 	return pd;
 }
 
@@ -320,9 +356,101 @@ add_session_fields(proto_tree *t, tvbuff_t *tvb, packet_info *pinfo, proto_item 
 					   : "Wrong password: no credential matches RAKP 2");
 }
 
+/* An IPMI v1.5 wrapper's AuthCode, checked with the credentials'
+ * passwords on the first pass. */
+static void
+show_auth15(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, proto_item *ti, const PacketData *pd)
+{
+	if (pd->auth15 == IPMI_AUTH15_NO_CODE)
+		return;
+	static const char *const checks[] = {
+	    [IPMI_AUTH15_VERIFIED] = "verified",
+	    [IPMI_AUTH15_MISMATCH] = "mismatch: wrong password",
+	    [IPMI_AUTH15_NO_PASSWORD] = "not verified: no password",
+	    [IPMI_AUTH15_UNCHECKABLE] = "not checkable (OEM)",
+	};
+	add_gen_uint(t, hf_auth15_type, tvb, pd->auth15_type);
+	add_gen_string(t, hf_auth15_check, tvb,
+		       pd->auth15 < G_N_ELEMENTS(checks) && checks[pd->auth15] ? checks[pd->auth15]
+									       : "?");
+	add_gen_bool(t, hf_verified, tvb, pd->auth15 == IPMI_AUTH15_VERIFIED);
+	if (pd->auth15 == IPMI_AUTH15_VERIFIED)
+		add_gen_uint(t, hf_credential_index, tvb, (guint32)pd->auth15_cred + 1);
+	if (pd->auth15 == IPMI_AUTH15_MISMATCH) {
+		expert_add_info(pinfo, ti, &ei_auth15_mismatch);
+		col_append_str(pinfo->cinfo, COL_INFO, " [AuthCode mismatch]");
+	}
+}
+
+/* The decrypted message on its own data source, to Wireshark's ipmi
+ * dissector (the Info column, and ipmi.* fields when there is a tree). */
+static void
+show_decrypted(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const PacketData *pd)
+{
+	const IpmiObserved *o = &pd->obs;
+	tvbuff_t *dec =
+	    tvb_new_child_real_data(tvb, pd->plain, (guint)o->payload_len, (gint)o->payload_len);
+	add_new_data_source(pinfo, dec, "Decrypted IPMI");
+	if (o->payload_type == IPMI_PAYLOAD_IPMI && ipmi_handle)
+		call_dissector_with_data(ipmi_handle, dec, pinfo, tree, NULL);
+	else
+		call_data_dissector(dec, pinfo, tree);
+}
+
+/* Does Wireshark's ipmi dissector put the command into the Info column
+ * (its preference dissect_bus_commands)?  Read at each file start. */
+static gboolean ipmi_sets_info;
+
+static void
+read_ipmi_prefs(void)
+{
+	module_t *m = prefs_find_module("ipmi");
+	pref_t *pr = m ? prefs_find_preference(m, "dissect_bus_commands") : NULL;
+	ipmi_sets_info = pr ? prefs_get_bool_value(pr, pref_current) : TRUE;
+}
+
+/* No tree (tshark without -V or a filter): only what reaches the columns
+ * and the data sources; the same conditions as show().  The ipmi
+ * dissector runs only when it changes the Info column; otherwise all it
+ * would leave is its protocol name. */
+static void
+show_no_tree(tvbuff_t *tvb, packet_info *pinfo, const PacketData *pd)
+{
+	const IpmiObserved *o = &pd->obs;
+	if (pd->rc < 0)
+		return;
+	if (tvb_get_guint8(tvb, 0) != IPMI_AUTHTYPE_RMCPP) {
+		if (pd->auth15 == IPMI_AUTH15_MISMATCH)
+			col_append_str(pinfo->cinfo, COL_INFO, " [AuthCode mismatch]");
+		return;
+	}
+	if ((o->payload_type >= IPMI_PAYLOAD_OPEN_SESSION_REQ &&
+	     o->payload_type <= IPMI_PAYLOAD_RAKP4) ||
+	    o->session_id == 0)
+		return;
+	if (o->result != 0) {
+		col_append_str(pinfo->cinfo, COL_INFO, " [not decrypted]");
+		return;
+	}
+	if (!o->encrypted || !pd->plain)
+		return;
+	if (ipmi_sets_info || o->payload_type != IPMI_PAYLOAD_IPMI || !ipmi_handle) {
+		show_decrypted(tvb, pinfo, NULL, pd);
+		return;
+	}
+	tvbuff_t *dec =
+	    tvb_new_child_real_data(tvb, pd->plain, (guint)o->payload_len, (gint)o->payload_len);
+	add_new_data_source(pinfo, dec, "Decrypted IPMI");
+	col_set_str(pinfo->cinfo, COL_PROTOCOL, "IPMB");
+}
+
 static void
 show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const PacketData *pd)
 {
+	if (!tree) {
+		show_no_tree(tvb, pinfo, pd);
+		return;
+	}
 	proto_item *ti = proto_tree_add_item(tree, proto_ipmi_rmcpp, tvb, 0, -1, ENC_NA);
 	proto_tree *t = proto_item_add_subtree(ti, ett_ipmi_rmcpp);
 	const IpmiObserved *o = &pd->obs;
@@ -358,6 +486,10 @@ show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const PacketData *pd)
 					       ipmi_rmcpp_status_str(sd->status));
 		return;
 	}
+	if (tvb_get_guint8(tvb, 0) != IPMI_AUTHTYPE_RMCPP) {
+		show_auth15(tvb, pinfo, t, ti, pd);
+		return; /* the stock dissectors show the rest */
+	}
 	if (o->session_id == 0)
 		return; /* pre-session: the stock dissectors show it all */
 	gboolean ok = o->result == 0;
@@ -380,18 +512,19 @@ show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const PacketData *pd)
 	}
 	if (!o->encrypted || !pd->plain)
 		return; /* in the clear: ipmi_session already handed it to ipmi */
-	tvbuff_t *dec =
-	    tvb_new_child_real_data(tvb, pd->plain, (guint)o->payload_len, (gint)o->payload_len);
-	add_new_data_source(pinfo, dec, "Decrypted IPMI");
-	if (o->payload_type == IPMI_PAYLOAD_IPMI && ipmi_handle)
-		call_dissector_with_data(ipmi_handle, dec, pinfo, tree, NULL);
-	else
-		call_data_dissector(dec, pinfo, tree);
+	show_decrypted(tvb, pinfo, tree, pd);
 }
 
 static int
 dissect_ipmi_rmcpp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data)
 {
+	/* Nothing to decrypt or verify with: the stock path, at once. */
+	if (!ipmi_rmcpp_configured()) {
+		if (ipmi_session_handle)
+			return call_dissector_with_data(ipmi_session_handle, tvb, pinfo, tree,
+							data);
+		return 0;
+	}
 	PacketData *pd = p_get_proto_data(wmem_file_scope(), pinfo, proto_ipmi_rmcpp, 0);
 	if (!pd && !PINFO_FD_VISITED(pinfo))
 		pd = track_packet(tvb, pinfo);
@@ -507,9 +640,18 @@ proto_register_ipmi_rmcpp(void)
 	    {&hf_icv,
 	     {"Integrity check value", "ipmi_rmcpp.rakp.icv", FT_BYTES, BASE_NONE, NULL, 0, NULL,
 	      HFILL}},
+	    {&hf_auth15_type,
+	     {"IPMI v1.5 auth type", "ipmi_rmcpp.auth15.type", FT_UINT8, BASE_DEC,
+	      VALS(auth15_type_vals), 0, NULL, HFILL}},
+	    {&hf_auth15_check,
+	     {"IPMI v1.5 AuthCode", "ipmi_rmcpp.auth15.check", FT_STRING, BASE_NONE, NULL, 0,
+	      "The session header's AuthCode checked with the credentials' passwords", HFILL}},
 	};
 	static gint *ett[] = {&ett_ipmi_rmcpp};
 	static ei_register_info ei[] = {
+	    {&ei_auth15_mismatch,
+	     {"ipmi_rmcpp.auth15_mismatch", PI_DECRYPTION, PI_WARN,
+	      "IPMI v1.5 AuthCode mismatch: no credential's password reproduces it", EXPFILL}},
 	    {&ei_wrong_password,
 	     {"ipmi_rmcpp.wrong_password", PI_DECRYPTION, PI_WARN,
 	      "Wrong password: no credential matches RAKP 2", EXPFILL}},
@@ -552,6 +694,7 @@ proto_register_ipmi_rmcpp(void)
 	sessions = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash,
 					  g_direct_equal);
 	register_init_routine(ipmi_rmcpp_keys_init);
+	register_init_routine(read_ipmi_prefs);
 	register_cleanup_routine(ipmi_rmcpp_keys_cleanup);
 }
 
