@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """bench/report.py RAW.jsonl RESULTS_DIR [PROFILE_DIR]
+   bench/report.py --fleet-only RAW.jsonl
+
 
 Turns what bench/run.sh recorded (one JSON object per line) into
 RESULTS_DIR/latest.json, latest.md (the tables README.md quotes) and
-latest.png (gnuplot, bench/plot.gp), and prints the tables.  Every figure
+latest.png (gnuplot, bench/plot.gp), and prints the tables.  With
+--fleet-only (BENCH_ONLY=fleet): prints the fleet table, writes nothing.  Every figure
 is a measurement of this run; ratios compare tools measured in the same run
 against the same bmcsim.  Nothing here asserts anything."""
 
@@ -478,7 +481,10 @@ def plot(s, results, here):
 
 
 def main():
-    raw, results = sys.argv[1], sys.argv[2]
+    fleet_only = sys.argv[1] == "--fleet-only"
+    if fleet_only:
+        del sys.argv[1]
+    raw = sys.argv[1]
     here = os.path.dirname(os.path.abspath(__file__))
     recs = load(raw)
     meta = {}
@@ -488,6 +494,12 @@ def main():
     s = {"meta": meta}
     s["fleet"] = fleet_summary(recs)
     s["fleet_reps"] = next((r.get("reps") for r in recs if r["kind"] == "fleet_meta"), None)
+    if fleet_only:
+        md = markdown({**s, "pipeline": [], "decrypt": {}, "capacity": None,
+                       "callgrind": None, "targets": []})
+        print(md.split("**One session, pipelined**")[0].rstrip())
+        return
+    results = sys.argv[2]
     s["pipeline"] = pipeline_summary(recs)
     cr = next((r["result"] for r in recs if r["kind"] == "crypto"), None)
     if cr:

@@ -28,7 +28,9 @@
 #   BENCH_PROFILE (1) 0 skips step 6; BENCH_DEPS (1) 0 skips scripts/deps.sh;
 #   BENCH_WAIT_IDLE (0) wait up to that many seconds for the machine to be
 #   idle (under 15 % CPU busy over a second) before measuring: other work on
-#   these 2 cores (a fuzzer, a test suite) halves some figures.
+#   these 2 cores (a fuzzer, a test suite) halves some figures;
+#   BENCH_ONLY (all) "fleet" runs step 2 alone and prints its table without
+#   touching bench/results/ (for comparing changes to the transport).
 # Traffic goes to 127.0.0.0/8 only; every loop is bounded; every bmcsim
 # started here is stopped on exit.
 set -euo pipefail
@@ -42,6 +44,9 @@ reps=${BENCH_REPS:-3}
 packets=${BENCH_PACKETS:-1000000}
 it_sample=${BENCH_IPMITOOL_SAMPLE:-200}
 profile=${BENCH_PROFILE:-1}
+only=${BENCH_ONLY:-all}
+case $only in all | fleet) ;; *) echo "bench: BENCH_ONLY=$only: all or fleet" >&2; exit 2 ;; esac
+[ "$only" = fleet ] && profile=0
 
 step() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 
@@ -169,6 +174,7 @@ head -100 "$work/hosts1000" >"$work/hosts100"
 for i in 1 2 3 4 5 6 7 8; do cat "$work/hosts1000"; done >"$work/hosts8000"
 
 # ---- 1. simulator memory per held session (a fresh bmcsim) ---------------
+if [ "$only" = all ]; then
 step "capacity: holding 8000 sessions on a fresh 1000-BMC bmcsim"
 start_sim capacity "${four_ranges[@]}"
 sleep 0.5
@@ -190,6 +196,7 @@ wait "$holder" || true
 held=$(sed -n 's/bench-fleet: holding \([0-9]*\) sessions/\1/p' "$work/hold.out")
 emit "{\"kind\":\"capacity\",\"rss0_kb\":$rss0,\"rss1_kb\":$rss1,\"held\":${held:-0},\"fleet\":$(grep '^{' "$work/hold.out" || echo null)}"
 stop_sim "$SIM_PID"
+fi
 
 # ---- 2. fleet poll ---------------------------------------------------------
 start_sim main "${four_ranges[@]}"
@@ -239,6 +246,14 @@ for n in 100 1000; do
 		-P password -C 17 -L USER -N 1 -R 2 mc info <'$work/it-hosts-$n'"
 	fleet_rec ipmitool "$n" 8 1 "$polled" "$(count_devid "$f")" "$f"
 done
+
+if [ "$only" = fleet ]; then
+	stop_sim "$SIM_PID"
+	emit "{\"kind\":\"meta_end\",\"loadavg_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"cpu_busy_end_pct\":$(cpu_busy),\"seconds\":$(($(date +%s) - t_start))}"
+	step "report (fleet only; bench/results/ untouched)"
+	python3 "$here/report.py" --fleet-only "$raw"
+	exit 0
+fi
 
 # ---- 3. one session, pipelined ---------------------------------------------
 pipe_rec() { # sim sessions depth file kind

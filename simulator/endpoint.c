@@ -1,7 +1,12 @@
 /* endpoint.c - see endpoint.h. */
+#define _GNU_SOURCE /* recvmmsg */
 #include "endpoint.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "core/cmd_session.h"
 #include "core/crypto.h"
@@ -15,7 +20,17 @@
 #include "handler.h"
 
 #define DGRAM_MAX 2048
-#define RECV_BURST 64 /* datagrams read per wake-up, for fairness between endpoints */
+#define RECV_BURST 16 /* datagrams read per endpoint and wake-up (one recvmmsg) */
+#define READY_MAX 256 /* endpoints served per wake-up; the rest on the next one */
+
+/* The main loop sees one file descriptor whatever the number of endpoints:
+ * an epoll set of every endpoint's socket, in one GSource.  A wake-up costs
+ * one epoll_wait plus one recvmmsg per endpoint with datagrams waiting, not
+ * a poll() over all sockets and a prepare/check of one GSource each. */
+typedef struct {
+	GSource source;
+	BmcServer *srv;
+} ServerSource;
 
 struct _BmcServer {
 	BmcSessionLimits lim;
@@ -23,12 +38,19 @@ struct _BmcServer {
 	BmcTranscript *transcript;
 	GPtrArray *endpoints; /* BmcEndpoint *, owned */
 	guint sweep;
+	int epfd;
+	GSource *source; /* ServerSource watching epfd */
 };
 
 struct _BmcEndpoint {
 	BmcServer *srv;
 	GSocket *sock;
-	GSource *source;
+	int fd; /* sock's descriptor, in srv->epfd */
+	/* The last peer address, kept: a console sends several datagrams in a
+	 * row, and a GSocketAddress per datagram is a GObject each. */
+	struct sockaddr_storage last_native;
+	socklen_t last_len;
+	GSocketAddress *last_from;
 	char *name; /* "ADDR:PORT" */
 	BmcModel *model;
 	IpmiBmcConfig cfg;
@@ -483,37 +505,82 @@ handle_datagram(BmcEndpoint *ep, GSocketAddress *from, const uint8_t *buf, size_
 	}
 }
 
-static gboolean
-on_readable(GSocket *sock, GIOCondition cond, gpointer data)
+/* Read what one endpoint's socket holds, up to RECV_BURST datagrams, in
+ * one system call. */
+static void
+endpoint_receive(BmcEndpoint *ep)
 {
-	BmcEndpoint *ep = data;
+	uint8_t bufs[RECV_BURST][DGRAM_MAX];
+	struct sockaddr_storage from[RECV_BURST];
+	struct iovec iov[RECV_BURST];
+	struct mmsghdr mm[RECV_BURST];
+	memset(mm, 0, sizeof mm);
 	for (int i = 0; i < RECV_BURST; i++) {
-		uint8_t buf[DGRAM_MAX];
-		GSocketAddress *from = NULL;
-		gssize n = g_socket_receive_from(sock, &from, (gchar *)buf, sizeof buf, NULL, NULL);
-		if (n < 0)
-			break;
-		if (n > 0 && (size_t)n <= IPMI_MAX_DATAGRAM && G_IS_INET_SOCKET_ADDRESS(from))
-			handle_datagram(ep, from, buf, (size_t)n);
-		g_clear_object(&from);
+		iov[i] = (struct iovec){.iov_base = bufs[i], .iov_len = sizeof bufs[i]};
+		mm[i].msg_hdr.msg_iov = &iov[i];
+		mm[i].msg_hdr.msg_iovlen = 1;
+		mm[i].msg_hdr.msg_name = &from[i];
+		mm[i].msg_hdr.msg_namelen = sizeof from[i];
 	}
+	int got;
+	do
+		got = recvmmsg(ep->fd, mm, RECV_BURST, MSG_DONTWAIT, NULL);
+	while (got < 0 && errno == EINTR);
+	for (int i = 0; i < got; i++) {
+		size_t n = mm[i].msg_len;
+		if (n == 0 || n > IPMI_MAX_DATAGRAM || (mm[i].msg_hdr.msg_flags & MSG_TRUNC))
+			continue;
+		socklen_t fl = mm[i].msg_hdr.msg_namelen;
+		if (!ep->last_from || fl != ep->last_len ||
+		    memcmp(&from[i], &ep->last_native, fl)) {
+			g_clear_object(&ep->last_from);
+			ep->last_from = g_socket_address_new_from_native(&from[i], fl);
+			if (!ep->last_from)
+				continue;
+			memcpy(&ep->last_native, &from[i], fl);
+			ep->last_len = fl;
+		}
+		/* A reference of our own: the handlers may keep the address. */
+		GSocketAddress *sa = g_object_ref(ep->last_from);
+		if (G_IS_INET_SOCKET_ADDRESS(sa))
+			handle_datagram(ep, sa, bufs[i], n);
+		g_object_unref(sa);
+	}
+}
+
+static gboolean
+server_dispatch(GSource *source, GSourceFunc callback, gpointer user_data)
+{
+	BmcServer *srv = ((ServerSource *)source)->srv;
+	struct epoll_event ev[READY_MAX];
+	int n;
+	do
+		n = epoll_wait(srv->epfd, ev, READY_MAX, 0);
+	while (n < 0 && errno == EINTR);
+	/* Level-triggered: an endpoint with more than RECV_BURST datagrams
+	 * waiting, or beyond READY_MAX, is reported again next time. */
+	for (int i = 0; i < n; i++)
+		endpoint_receive(ev[i].data.ptr);
 	return G_SOURCE_CONTINUE;
 }
+
+static GSourceFuncs server_source_funcs = {
+    .dispatch = server_dispatch,
+};
 
 /* ---- endpoints and the server ------------------------------------------------------- */
 
 static void
 endpoint_free(BmcEndpoint *ep)
 {
-	if (ep->source) {
-		g_source_destroy(ep->source);
-		g_source_unref(ep->source);
-	}
 	if (ep->sock) {
+		if (ep->fd >= 0)
+			epoll_ctl(ep->srv->epfd, EPOLL_CTL_DEL, ep->fd, NULL);
 		bmc_faults_forget_socket(ep->srv->faults, ep->sock);
 		g_socket_close(ep->sock, NULL);
 		g_object_unref(ep->sock);
 	}
+	g_clear_object(&ep->last_from);
 	bmc_sessions_clear(&ep->sessions);
 	ipmi_wipe(&ep->cfg, sizeof ep->cfg);
 	bmc_model_free(ep->model);
@@ -543,6 +610,14 @@ bmc_server_new(const BmcSessionLimits *lim, BmcFaults *faults, BmcTranscript *tr
 	srv->transcript = transcript;
 	srv->endpoints = g_ptr_array_new_with_free_func((GDestroyNotify)endpoint_free);
 	srv->sweep = g_timeout_add_seconds(1, on_sweep, srv);
+	srv->epfd = epoll_create1(EPOLL_CLOEXEC);
+	if (srv->epfd < 0)
+		g_error("bmcsim: epoll_create1: %s", g_strerror(errno));
+	srv->source = g_source_new(&server_source_funcs, sizeof(ServerSource));
+	((ServerSource *)srv->source)->srv = srv;
+	g_source_add_unix_fd(srv->source, srv->epfd, G_IO_IN);
+	g_source_set_static_name(srv->source, "bmcsim endpoints");
+	g_source_attach(srv->source, NULL);
 	return srv;
 }
 
@@ -553,6 +628,9 @@ bmc_server_free(BmcServer *srv)
 		return;
 	g_source_remove(srv->sweep);
 	g_ptr_array_unref(srv->endpoints);
+	g_source_destroy(srv->source);
+	g_source_unref(srv->source);
+	close(srv->epfd);
 	g_free(srv);
 }
 
@@ -567,6 +645,7 @@ bmc_endpoint_new(BmcServer *srv, GInetSocketAddress *addr, BmcModel *model, GErr
 {
 	BmcEndpoint *ep = g_new0(BmcEndpoint, 1);
 	ep->srv = srv;
+	ep->fd = -1;
 	ep->model = model;
 	ep->name = bmc_address_string(G_SOCKET_ADDRESS(addr));
 	bmc_sessions_init(&ep->sessions, &srv->lim);
@@ -606,9 +685,15 @@ bmc_endpoint_new(BmcServer *srv, GInetSocketAddress *addr, BmcModel *model, GErr
 		endpoint_free(ep);
 		return NULL;
 	}
-	ep->source = g_socket_create_source(ep->sock, G_IO_IN, NULL);
-	g_source_set_callback(ep->source, (GSourceFunc)(void (*)(void))on_readable, ep, NULL);
-	g_source_attach(ep->source, NULL);
+	struct epoll_event ev = {.events = EPOLLIN, .data.ptr = ep};
+	if (epoll_ctl(srv->epfd, EPOLL_CTL_ADD, g_socket_get_fd(ep->sock), &ev) < 0) {
+		int e = errno;
+		g_set_error(error, G_IO_ERROR, g_io_error_from_errno(e), "%s: epoll: %s", ep->name,
+			    g_strerror(e));
+		endpoint_free(ep);
+		return NULL;
+	}
+	ep->fd = g_socket_get_fd(ep->sock);
 	g_ptr_array_add(srv->endpoints, ep);
 	return ep;
 }
