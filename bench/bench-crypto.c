@@ -21,9 +21,15 @@
  *   percall_warm  the same after it is (as in bmcsim and IpmiClient: every
  *                 handle open then runs a fast random poll, three syscalls)
  * Then libgcrypt primitives one by one: HMAC and AES with a handle per call
- * against a kept handle, and 16 random bytes four ways.
+ * against a kept handle, and 16 random bytes four ways.  Then (section
+ * handshake, table only) the HMACs of one session's handshake on both
+ * sides, us per session: one call per HMAC (ipmi_rakp2_code,
+ * ipmi_rakp3_code, ipmi_keys_derive, ipmi_rakp4_icv: a key set-up and a
+ * scrub each) against ipmi_handshake_macs (one key set-up per key), and a
+ * session's handle set taken from the thread's pool, keyed, used for one
+ * seal+open and given back, against handles opened and closed per session.
  *
- * Usage: bench-crypto [--iterations N] [--json] [--section record|primitives]
+ * Usage: bench-crypto [--iterations N] [--json] [--section record|primitives|handshake]
  *        bench-crypto --profile SUITE [--raw] [--iterations N]
  * Without --json, a table for humans (`meson test --benchmark` shows it).  --profile
  * runs only the record layer (seal + open, production RNG) for callgrind, or
@@ -338,6 +344,153 @@ bench_prims(long iters, Prims *p)
 	ipmi_wipe(b, sizeof b);
 }
 
+/* --- handshake --------------------------------------------------------- */
+
+static void
+hs_params(IpmiRakpParams *p, long i)
+{
+	memset(p, 0, sizeof *p);
+	p->console_sid = (uint32_t)i | 1;
+	p->bmc_sid = 0x0200 + (uint32_t)i;
+	for (int b = 0; b < 16; b++) {
+		p->rm[b] = (uint8_t)(i + b);
+		p->rc[b] = (uint8_t)(i * 3 + b);
+		p->guid[b] = (uint8_t)b;
+	}
+	p->role = 0x04;
+	p->user_len = 5;
+	memcpy(p->user, "admin", 5);
+}
+
+/* Both sides' handshake HMACs, the way the core did them before
+ * ipmi_handshake_macs: one ipmi_auth_hmac (key set-up + scrub) per HMAC. */
+static double
+bench_hs_separate(unsigned suite, long iters)
+{
+	const IpmiCipherSuite *cs = ipmi_suite_get(suite);
+	const uint8_t pw[] = "password";
+	double t0 = now_s();
+	for (long i = 0; i < iters; i++) {
+		IpmiRakpParams p;
+		hs_params(&p, i);
+		uint8_t c2[IPMI_KEY_MAX], c3[IPMI_KEY_MAX], icv[IPMI_KEY_MAX];
+		IpmiKeys k;
+		for (int side = 0; side < 2; side++) {
+			if (ipmi_rakp2_code(cs->auth, pw, 8, &p, c2) < 0 ||
+			    ipmi_rakp3_code(cs->auth, pw, 8, &p, c3) < 0 ||
+			    ipmi_keys_derive(&k, cs->auth, cs->integ, cs->conf, pw, 8, NULL, 0,
+					     &p) < 0 ||
+			    ipmi_rakp4_icv(cs->auth, k.sik, &p, icv) < 0)
+				die("handshake HMACs", -1);
+		}
+		ipmi_keys_wipe(&k);
+	}
+	return (now_s() - t0) / (double)iters * 1e6;
+}
+
+/* The same through ipmi_handshake_macs, as console.c and bmc.c call it. */
+static double
+bench_hs_batched(unsigned suite, long iters)
+{
+	const IpmiCipherSuite *cs = ipmi_suite_get(suite);
+	const uint8_t pw[] = "password";
+	double t0 = now_s();
+	for (long i = 0; i < iters; i++) {
+		IpmiRakpParams p;
+		hs_params(&p, i);
+		IpmiHandshakeIn in = {.auth = cs->auth,
+				      .integ = cs->integ,
+				      .conf = cs->conf,
+				      .pw = pw,
+				      .pw_len = 8,
+				      .p = &p};
+		IpmiHandshakeMacs bmc, con;
+		uint8_t c2[IPMI_KEY_MAX];
+		/* BMC at RAKP1, console at RAKP2, BMC at RAKP3 */
+		if (ipmi_rakp2_code(cs->auth, pw, 8, &p, c2) < 0)
+			die("ipmi_rakp2_code", -1);
+		in.expect = c2;
+		in.expect_len = ipmi_auth_code_len(cs->auth);
+		if (ipmi_handshake_macs(&con, IPMI_HS_ALL, &in) < 0)
+			die("ipmi_handshake_macs (console)", -1);
+		in.expect = con.rakp3;
+		if (ipmi_handshake_macs(&bmc, IPMI_HS_RAKP3 | IPMI_HS_KEYS | IPMI_HS_ICV, &in) < 0)
+			die("ipmi_handshake_macs (BMC)", -1);
+		ipmi_wipe(&con, sizeof con);
+		ipmi_wipe(&bmc, sizeof bmc);
+	}
+	return (now_s() - t0) / (double)iters * 1e6;
+}
+
+/* A session's handles: a pair of channels (both sides) sealing and opening
+ * one packet each way, then wiped.  pooled: the core's path (the thread's
+ * pool); not pooled: what it costs to open them instead (raw libgcrypt,
+ * two handles per side). */
+static double
+bench_session_handles(unsigned suite, long iters, bool pooled)
+{
+	IpmiKeys k;
+	make_keys(&k, suite);
+	RawSuite r;
+	raw_suite(&r, suite);
+	uint8_t payload[PAYLOAD] = {1}, dgram[256], plain[256];
+	uint64_t st = 0x1234567;
+	double t0 = now_s();
+	for (long i = 0; i < iters; i++) {
+		if (pooled) {
+			IpmiChannel a, b;
+			memset(&a, 0, sizeof a);
+			memset(&b, 0, sizeof b);
+			ipmi_channel_init(&a, &k, 0x22, 0x11, fast_rng, &st);
+			ipmi_channel_init(&b, &k, 0x11, 0x22, fast_rng, &st);
+			for (int dir = 0; dir < 2; dir++) {
+				IpmiChannel *tx = dir ? &b : &a, *rx = dir ? &a : &b;
+				int n = ipmi_channel_seal(tx, IPMI_PAYLOAD_IPMI, payload,
+							  sizeof payload, dgram, sizeof dgram);
+				IpmiOpened o;
+				if (n < 0 || ipmi_channel_open(rx, dgram, (size_t)n, &o, plain,
+							       sizeof plain) < 0)
+					die("seal/open", n);
+			}
+			ipmi_channel_wipe(&a);
+			ipmi_channel_wipe(&b);
+		} else {
+			for (int side = 0; side < 2; side++) {
+				gcry_md_hd_t m;
+				gcry_cipher_hd_t c;
+				if (gcry_md_open(&m, r.md_algo, GCRY_MD_FLAG_HMAC) ||
+				    gcry_md_setkey(m, r.k1, r.key_len) ||
+				    gcry_cipher_open(&c, GCRY_CIPHER_AES128, GCRY_CIPHER_MODE_CBC,
+						     0) ||
+				    gcry_cipher_setkey(c, r.k2, 16))
+					die("open", -1);
+				gcry_md_close(m);
+				gcry_cipher_close(c);
+			}
+		}
+	}
+	ipmi_keys_wipe(&k);
+	return (now_s() - t0) / (double)iters * 1e6;
+}
+
+static void
+print_handshake(long iters)
+{
+	uint8_t b[16];
+	ipmi_random_strong(NULL, b, sizeof b); /* the random pool up, as in bmcsim and IpmiClient */
+	printf("\nper session, both sides, us (%ld iterations):\n"
+	       "suite  hmacs_separate  hmacs_batched  handles_pooled+1pkt  handles_opened\n",
+	       iters);
+	const unsigned suites[] = {3, 17};
+	for (unsigned s = 0; s < 2; s++) {
+		double sep = bench_hs_separate(suites[s], iters);
+		double bat = bench_hs_batched(suites[s], iters);
+		double pool = bench_session_handles(suites[s], iters, true);
+		double open = bench_session_handles(suites[s], iters, false);
+		printf("%5u  %14.2f  %13.2f  %19.2f  %14.2f\n", suites[s], sep, bat, pool, open);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -345,7 +498,7 @@ main(int argc, char **argv)
 	bool json = false;
 	unsigned profile = 0;
 	bool profile_raw = false;
-	bool do_record = true, do_prims = true;
+	bool do_record = true, do_prims = true, do_hs = true;
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--json"))
 			json = true;
@@ -359,10 +512,12 @@ main(int argc, char **argv)
 			i++;
 			do_record = !strcmp(argv[i], "record");
 			do_prims = !strcmp(argv[i], "primitives");
+			do_hs = !strcmp(argv[i], "handshake");
 		} else {
-			fprintf(stderr,
-				"usage: bench-crypto [--iterations N] [--json] "
-				"[--section record|primitives] [--profile SUITE [--raw]]\n");
+			fprintf(
+			    stderr,
+			    "usage: bench-crypto [--iterations N] [--json] "
+			    "[--section record|primitives|handshake] [--profile SUITE [--raw]]\n");
 			return 2;
 		}
 	}
@@ -381,8 +536,14 @@ main(int argc, char **argv)
 		       profile_raw ? " raw libgcrypt" : "", ns, iters);
 		return 0;
 	}
-	if (json)
+	if (json) {
 		do_record = do_prims = true;
+		do_hs = false;
+	}
+	if (!do_record && !do_prims) {
+		print_handshake(iters / 20 + 1);
+		return 0;
+	}
 	if (!do_record) {
 		/* the primitives want the pool up, as the record rows leave it */
 		uint8_t b[16];
@@ -429,6 +590,8 @@ main(int argc, char **argv)
 	if (!do_prims)
 		return 0;
 prims:;
+	if (do_hs && !json)
+		print_handshake(iters / 20 + 1);
 	Prims p;
 	bench_prims(iters / 4, &p);
 	if (json)

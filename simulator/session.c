@@ -258,6 +258,9 @@ bmc_sessions_close(BmcSessionTable *t, BmcSession *s, gint64 now_s)
 		return;
 	}
 	s->closed_s = now_s;
+	/* Kept to answer retransmissions only: its libgcrypt handles go back
+	 * to the pool for the next session (taken again if one comes). */
+	ipmi_channel_release_handles(&s->core.chan);
 }
 
 guint

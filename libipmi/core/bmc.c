@@ -348,38 +348,44 @@ on_rakp3(IpmiBmcSession *s, const IpmiV2Header *h, uint8_t *out, size_t cap)
 	const IpmiBmcConfig *cfg = s->cfg;
 	IpmiRakp4 r4 = {.tag = r3.tag, .console_sid = s->rp.console_sid};
 	uint8_t buf[64];
-	const IpmiRakpParams *hp = &s->rp;
-	bool ok = false;
+	/* One call: the RAKP3 code verified (constant time, before anything
+	 * is derived from the SIK), then SIK, K1, K2 and the RAKP4 ICV, keying
+	 * one handle once per key. */
+	IpmiHandshakeMacs hm;
+	rc = IPMI_ERR_AUTH;
 	if (s->user >= 0) {
 		const IpmiBmcUser *u = &cfg->users[s->user];
-		uint8_t code[IPMI_RAKP_CODE_MAX];
-		rc = ipmi_rakp3_code(s->auth, u->password, u->password_len, hp, code);
-		if (rc < 0)
-			return rc;
-		ok = (size_t)rc == r3.code_len &&
-		     (ipmi_ct_equal(code, r3.code, r3.code_len) || ipmi_fuzz_mac_ok());
+		const IpmiHandshakeIn in = {
+		    .auth = s->auth,
+		    .integ = s->integ,
+		    .conf = s->conf,
+		    .pw = u->password,
+		    .pw_len = u->password_len,
+		    .kg = cfg->kg,
+		    .kg_len = cfg->kg_len,
+		    .p = &s->rp,
+		    .expect = r3.code,
+		    .expect_len = r3.code_len,
+		};
+		rc = ipmi_handshake_macs(
+		    &hm, IPMI_HS_RAKP3 | IPMI_HS_KEYS | IPMI_HS_ICV | IPMI_HS_HANDLES, &in);
 	}
-	if (!ok) {
+	if (rc == IPMI_ERR_AUTH) {
 		r4.status = IPMI_RMCPP_INVALID_ICV;
 		s->auth_failed = true;
 		s->state = IPMI_BMC_FAILED;
 		return reply(s, IPMI_PAYLOAD_RAKP4, buf, ipmi_rakp4_encode(buf, sizeof buf, &r4), h,
 			     out, cap);
 	}
-	const IpmiBmcUser *u = &cfg->users[s->user];
-	IpmiKeys keys;
-	rc = ipmi_keys_derive(&keys, s->auth, s->integ, s->conf, u->password, u->password_len,
-			      cfg->kg, cfg->kg_len, hp);
-	if (rc >= 0)
-		rc = ipmi_rakp4_icv(s->auth, keys.sik, &s->rp, r4.icv);
-	if (rc < 0) {
-		ipmi_keys_wipe(&keys);
+	if (rc < 0)
 		return rc;
-	}
-	r4.icv_len = (size_t)rc;
-	ipmi_channel_init(&s->chan, &keys, s->rp.console_sid, s->rp.bmc_sid, cfg->rnd,
+	memcpy(r4.icv, hm.icv, hm.icv_len);
+	r4.icv_len = hm.icv_len;
+	ipmi_channel_init(&s->chan, &hm.keys, s->rp.console_sid, s->rp.bmc_sid, cfg->rnd,
 			  cfg->rnd_ctx);
-	ipmi_keys_wipe(&keys);
+	s->chan.kh = hm.kh; /* the integrity handle, keyed with K1: the channel's now */
+	hm.kh = (IpmiKeyHandles){0};
+	ipmi_wipe(&hm, sizeof hm);
 	if (cfg->quirk_pad4)
 		s->chan.force_pad = 4;
 	rc =

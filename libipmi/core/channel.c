@@ -492,6 +492,13 @@ ipmi_channel_init(IpmiChannel *c, const IpmiKeys *keys, uint32_t tx_sid, uint32_
 }
 
 void
+ipmi_channel_release_handles(IpmiChannel *c)
+{
+	if (c)
+		ipmi_key_handles_close(&c->kh);
+}
+
+void
 ipmi_channel_wipe(IpmiChannel *c)
 {
 	ipmi_key_handles_close(&c->kh);

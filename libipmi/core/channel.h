@@ -83,6 +83,11 @@ void ipmi_channel_init(IpmiChannel *c, const IpmiKeys *keys, uint32_t tx_sid, ui
 		       IpmiRandomFn rnd, void *rnd_ctx);
 /* Close the channel's handles, wipe every key and reset the channel. */
 void ipmi_channel_wipe(IpmiChannel *c);
+/* Give the channel's libgcrypt handles back (scrubbed, to the calling
+ * thread's pool) and keep everything else: for a session that will see few
+ * packets from now on (closed, kept only to answer retransmissions).  The
+ * next seal or open takes handles again and keys them from c->keys. */
+void ipmi_channel_release_handles(IpmiChannel *c);
 
 /* Seal one payload into a complete datagram (RMCP header included) with the
  * next sequence number.  Returns the datagram length or a negative code.

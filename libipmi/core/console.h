@@ -59,6 +59,8 @@ typedef struct {
 	uint8_t granted_priv; /* from the Open Session Response; 0 when not told */
 	IpmiRakpParams rp;
 	IpmiChannel chan;
+	/* The RAKP4 ICV expected, computed with the keys at RAKP2. */
+	uint8_t rakp4_icv[IPMI_KEY_MAX];
 	uint8_t out[128];
 	size_t out_len;
 	bool out_pending;

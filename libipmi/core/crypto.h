@@ -1,9 +1,10 @@
 /* crypto.h - the RMCP+ cryptography on libgcrypt: RAKP codes, key
  * derivation, integrity MACs, AES-CBC-128 and xRC4, constant-time compare and
  * wiping.  Functions of their inputs: the only state is what the caller
- * holds (an IpmiKeyHandles, see below) and, invisible to callers, per-thread
- * libgcrypt handles that every HMAC keyed with a password, K_G or SIK
- * re-keys and scrubs, and the per-thread random pool. */
+ * holds (an IpmiKeyHandles, see below) and, invisible to callers, a
+ * per-thread pool of scrubbed libgcrypt handles (taken by IpmiKeyHandles and
+ * by every HMAC keyed with a password, K_G or SIK, which re-keys one and
+ * scrubs it before returning) and the per-thread random pool. */
 #pragma once
 
 #include <stdbool.h>
@@ -37,9 +38,9 @@ bool ipmi_ct_equal(const void *a, const void *b, size_t n);
 /* Fuzzing only.  The meson option 'fuzzing' builds a separate copy of the
  * core with -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION, where every
  * integrity, RAKP code and ICV comparison (channel.c, console.c, bmc.c,
- * observer.c: "ipmi_ct_equal(..) || ipmi_fuzz_mac_ok()") passes, so mutated
- * packets reach the state machines.  Everywhere else this is the constant
- * false and no such symbol exists (fuzz/check-no-fuzz-symbols.sh). */
+ * observer.c, ipmi_handshake_macs in crypto.c: "ipmi_ct_equal(..) || ipmi_fuzz_mac_ok()") passes,
+ * so mutated packets reach the state machines.  Everywhere else this is the constant false and no
+ * such symbol exists (fuzz/check-no-fuzz-symbols.sh). */
 #ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 bool ipmi_fuzz_mac_ok(void);
 #else
@@ -110,10 +111,11 @@ void ipmi_keys_wipe(IpmiKeys *k);
  * first use from the IpmiKeys they are given, which must then stay the same
  * keys for the life of the set; ipmi_key_handles_close closes both (libgcrypt
  * wipes a handle's memory, key schedule and HMAC pads included, when it
- * closes it) and zeroes the set.  A struct that holds a set must not be
- * copied by value once the set is open (two owners would close the handles
- * twice); moving it (realloc, memcpy and forgetting the old bytes) is fine.
- * A set may be used by one thread at a time. */
+ * closes it), or scrubs them and gives them to the thread's pool, and zeroes
+ * the set.  The *_kept functions take their handles from that pool first.  A struct that holds a
+ * set must not be copied by value once the set is open (two owners would close the handles twice);
+ * moving it (realloc, memcpy and forgetting the old bytes) is fine. A set may be used by one thread
+ * at a time. */
 struct gcry_md_handle;
 struct gcry_cipher_handle;
 typedef struct {
@@ -122,8 +124,67 @@ typedef struct {
 	uint8_t integ;                  /* the integrity algorithm mac serves */
 } IpmiKeyHandles;
 
-/* Close and zero (NULL or a zeroed set: nothing to do). */
+/* Close and zero (NULL or a zeroed set: nothing to do).  HMAC and AES
+ * handles are scrubbed (re-keyed with a constant key; see "Handle pool" in
+ * crypto.c) and kept in the calling thread's pool for the next session's
+ * set, up to a bound; the rest are closed, which wipes them. */
 void ipmi_key_handles_close(IpmiKeyHandles *h);
+
+/* Handles waiting in the calling thread's pool, or in every thread's
+ * (all_threads).  A thread's pool holds up to IPMI_KEY_POOL_MAX handles of
+ * each kind (HMAC-SHA1, HMAC-MD5, HMAC-SHA256, AES-CBC-128) and is closed
+ * when the thread exits. */
+#define IPMI_KEY_POOL_MAX 128
+size_t ipmi_key_pool_held(bool all_threads);
+
+/* The HMACs of one side of the handshake in one call: one libgcrypt handle
+ * from the thread's pool, keyed once per distinct key (password, K_G, SIK)
+ * instead of once per HMAC, and scrubbed once at the end.  what is a set of:
+ *   IPMI_HS_RAKP2  the RAKP2 key exchange code -> rakp2 (code_len bytes)
+ *   IPMI_HS_RAKP3  the RAKP3 code -> rakp3 (code_len bytes)
+ *   IPMI_HS_KEYS   SIK, K1, K2 and the password for MD5-128 -> keys, as
+ *                  ipmi_keys_derive (K_G keys the SIK when kg_len > 0)
+ *   IPMI_HS_ICV    the RAKP4 ICV -> icv (icv_len bytes; needs IPMI_HS_KEYS)
+ *   IPMI_HS_HANDLES  (with IPMI_HS_KEYS) when the integrity algorithm is the
+ *                  HMAC of the authentication algorithm's hash (suites 1-3,
+ *                  6-8, 15-17), the handle ends keyed with K1 in kh.mac
+ *                  instead of being scrubbed: one key set-up fewer.  The
+ *                  caller moves kh into the channel it gives out->keys to
+ *                  (after ipmi_channel_init) or closes it; kh is zero when
+ *                  there was no such handle, and on failure.
+ * When in->expect is set (the peer's code: RAKP2 when asked for, else
+ * RAKP3) it is compared in constant time before anything is derived from
+ * the SIK; a mismatch (length included) returns IPMI_ERR_AUTH with nothing
+ * in out.  Returns 0 or a negative code; out is wiped on failure and must be
+ * wiped by the caller after use. */
+enum {
+	IPMI_HS_RAKP2 = 1u << 0,
+	IPMI_HS_RAKP3 = 1u << 1,
+	IPMI_HS_KEYS = 1u << 2,
+	IPMI_HS_ICV = 1u << 3,
+	IPMI_HS_ALL = 0xFu, /* the four results */
+	IPMI_HS_HANDLES = 1u << 4,
+};
+typedef struct {
+	uint8_t auth, integ, conf;
+	const uint8_t *pw; /* the user's password (up to 20 bytes) */
+	size_t pw_len;
+	const uint8_t *kg; /* K_G, or NULL with kg_len 0 */
+	size_t kg_len;
+	const IpmiRakpParams *p;
+	const uint8_t *expect; /* the peer's code to verify, or NULL */
+	size_t expect_len;
+} IpmiHandshakeIn;
+typedef struct {
+	uint8_t rakp2[IPMI_KEY_MAX];
+	uint8_t rakp3[IPMI_KEY_MAX];
+	uint8_t icv[IPMI_KEY_MAX];
+	size_t code_len; /* ipmi_auth_code_len(auth) */
+	size_t icv_len;  /* ipmi_auth_icv_len(auth) when IPMI_HS_ICV, else 0 */
+	IpmiKeys keys;
+	IpmiKeyHandles kh; /* IPMI_HS_HANDLES */
+} IpmiHandshakeMacs;
+int ipmi_handshake_macs(IpmiHandshakeMacs *out, unsigned what, const IpmiHandshakeIn *in);
 
 /* Integrity AuthCode over data with the session's integrity algorithm:
  * HMAC-SHA1-96 / HMAC-MD5-128 / HMAC-SHA256-128 keyed with K1 and truncated;

@@ -85,14 +85,24 @@ match_credential(IpmiObserver *o)
 		if (c->user_len && (c->user_len != o->rp.user_len ||
 				    memcmp(c->user, o->rp.user, c->user_len) != 0))
 			continue;
-		uint8_t code[IPMI_RAKP_CODE_MAX];
-		int rc = ipmi_rakp2_code(o->auth, c->password, c->password_len, &o->rp, code);
-		if (rc < 0 || (size_t)rc != o->rakp2_code_len ||
-		    (!ipmi_ct_equal(code, o->rakp2_code, (size_t)rc) && !ipmi_fuzz_mac_ok()))
+		/* The RAKP2 code compared in constant time, then the keys. */
+		const IpmiHandshakeIn in = {
+		    .auth = o->auth,
+		    .integ = o->integ,
+		    .conf = o->conf,
+		    .pw = c->password,
+		    .pw_len = c->password_len,
+		    .kg = c->kg,
+		    .kg_len = c->kg_len,
+		    .p = &o->rp,
+		    .expect = o->rakp2_code,
+		    .expect_len = o->rakp2_code_len,
+		};
+		IpmiHandshakeMacs hm;
+		if (ipmi_handshake_macs(&hm, IPMI_HS_RAKP2 | IPMI_HS_KEYS, &in) < 0)
 			continue;
-		if (ipmi_keys_derive(&o->keys, o->auth, o->integ, o->conf, c->password,
-				     c->password_len, c->kg, c->kg_len, &o->rp) < 0)
-			continue;
+		o->keys = hm.keys;
+		ipmi_wipe(&hm, sizeof hm);
 		o->cred = (int)i;
 		o->have_keys = true;
 		o->verify_macs = true;
