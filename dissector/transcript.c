@@ -1,12 +1,11 @@
 /* transcript.c - the text and JSON transcript, see transcript.h.
  *
  * Messages are the bulk of a large capture, so they are formatted by hand
- * into the printer's buffer and written with one fwrite each; the rare
- * session lines use stdio.  The text is the same as the printf formats in
- * the comments next to each piece. */
+ * into the printer's buffer (transcript-buf.[ch]) and written with one
+ * fwrite each; the rare session lines use stdio.  The text is the same as
+ * the printf formats in the comments next to each piece. */
 #include "transcript.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #include "core/auth15.h"
@@ -17,6 +16,7 @@
 #include "core/suite.h"
 #include "decode.h"
 #include "core/msg_names.h"
+#include "transcript-buf.h"
 
 #define HEX_MAX (2 * IPMI_MAX_DATAGRAM + 1)
 
@@ -43,222 +43,6 @@ jstr(FILE *out, const char *key, const char *val)
 	ipmi_json_string(out, val, strlen(val));
 }
 
-/* ---- the message buffer ------------------------------------------------- */
-
-static inline void
-ob_flush(IpmiPrinter *p)
-{
-	if (p->len)
-		fwrite(p->buf, 1, p->len, p->out);
-	p->len = 0;
-}
-
-/* Room for n (<= sizeof buf) more bytes. */
-static inline char *
-ob_room(IpmiPrinter *p, size_t n)
-{
-	if (p->len + n > sizeof p->buf)
-		ob_flush(p);
-	return p->buf + p->len;
-}
-
-static inline void
-ob_mem(IpmiPrinter *p, const char *s, size_t n)
-{
-	if (n > sizeof p->buf / 2) {
-		ob_flush(p);
-		fwrite(s, 1, n, p->out);
-		return;
-	}
-	memcpy(ob_room(p, n), s, n);
-	p->len += n;
-}
-
-static inline void
-ob_str(IpmiPrinter *p, const char *s)
-{
-	ob_mem(p, s, strlen(s));
-}
-
-/* A string literal, without strlen. */
-#define OB_LIT(p, lit) ob_mem(p, "" lit, sizeof(lit) - 1)
-
-static inline void
-ob_chr(IpmiPrinter *p, char c)
-{
-	*ob_room(p, 1) = c;
-	p->len++;
-}
-
-/* v in decimal into the end of tmp (at least 20 bytes): returns the start. */
-static char *
-dec(char *end, unsigned long long v)
-{
-	char *q = end;
-	do {
-		*--q = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	return q;
-}
-
-/* "%llu", padded with spaces to width: on the left ("%6llu") or the right
- * ("%-5u"). */
-static void
-ob_udec(IpmiPrinter *p, unsigned long long v, int width, bool left)
-{
-	char tmp[24];
-	char *end = tmp + sizeof tmp;
-	char *q = dec(end, v);
-	size_t n = (size_t)(end - q);
-	size_t pad = width > 0 && (size_t)width > n ? (size_t)width - n : 0;
-	char *w = ob_room(p, n + pad);
-	if (!left) {
-		memset(w, ' ', pad);
-		w += pad;
-	}
-	memcpy(w, q, n);
-	if (left)
-		memset(w + n, ' ', pad);
-	p->len += n + pad;
-}
-
-/* "%0*x" / "%0*X" for digits <= 8 and v < 16^digits. */
-static inline void
-ob_hex(IpmiPrinter *p, uint32_t v, int digits, bool upper)
-{
-	const char *dig = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-	char *w = ob_room(p, (size_t)digits);
-	for (int i = digits - 1; i >= 0; i--) {
-		w[i] = dig[v & 15];
-		v >>= 4;
-	}
-	p->len += (size_t)digits;
-}
-
-/* Bytes in lower-case hex. */
-static void
-ob_bytes(IpmiPrinter *p, const uint8_t *b, size_t n)
-{
-	static const char dig[] = "0123456789abcdef";
-	while (n) {
-		size_t take = n < sizeof p->buf / 4 ? n : sizeof p->buf / 4;
-		char *w = ob_room(p, 2 * take);
-		for (size_t i = 0; i < take; i++) {
-			w[2 * i] = dig[b[i] >> 4];
-			w[2 * i + 1] = dig[b[i] & 15];
-		}
-		p->len += 2 * take;
-		b += take;
-		n -= take;
-	}
-}
-
-__attribute__((format(printf, 2, 3))) static void
-ob_printf(IpmiPrinter *p, const char *fmt, ...)
-{
-	char tmp[512];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof tmp) {
-		ob_mem(p, tmp, (size_t)n);
-		return;
-	}
-	ob_flush(p);
-	va_start(ap, fmt);
-	vfprintf(p->out, fmt, ap);
-	va_end(ap);
-}
-
-/* ipmi_json_string into the buffer. */
-static void
-ob_json_string(IpmiPrinter *p, const char *s, size_t len)
-{
-	ob_chr(p, '"');
-	size_t i = 0;
-	while (i < len) {
-		size_t j = i;
-		while (j < len && s[j] != '"' && s[j] != '\\' && (unsigned char)s[j] >= 0x20 &&
-		       (unsigned char)s[j] < 0x7F)
-			j++;
-		if (j > i)
-			ob_mem(p, s + i, j - i);
-		if (j == len)
-			break;
-		unsigned char c = (unsigned char)s[j];
-		if (c == '"' || c == '\\') {
-			ob_chr(p, '\\');
-			ob_chr(p, (char)c);
-		} else {
-			ob_mem(p, "\\u", 2);
-			ob_hex(p, c, 4, false);
-		}
-		i = j + 1;
-	}
-	ob_chr(p, '"');
-}
-
-/* ,"key":"val" */
-static void
-ob_jstr(IpmiPrinter *p, const char *key, const char *val)
-{
-	ob_mem(p, ",\"", 2);
-	ob_str(p, key);
-	ob_mem(p, "\":", 2);
-	ob_json_string(p, val, strlen(val));
-}
-
-/* ,"key":N */
-static void
-ob_juint(IpmiPrinter *p, const char *key, unsigned long long v)
-{
-	ob_mem(p, ",\"", 2);
-	ob_str(p, key);
-	ob_mem(p, "\":", 2);
-	ob_udec(p, v, 0, false);
-}
-
-static void
-ob_jbool(IpmiPrinter *p, const char *key, bool v)
-{
-	ob_mem(p, ",\"", 2);
-	ob_str(p, key);
-	ob_mem(p, "\":", 2);
-	ob_str(p, v ? "true" : "false");
-}
-
-/* ipmi_endpoint_format into the buffer, IPv4 by hand. */
-static void
-ob_endpoint(IpmiPrinter *p, const IpmiEndpoint *e)
-{
-	if (e->family != 4) {
-		char buf[64];
-		ipmi_endpoint_format(e, buf, sizeof buf);
-		ob_str(p, buf);
-		return;
-	}
-	for (int i = 0; i < 4; i++) {
-		ob_udec(p, e->addr[i], 0, false);
-		ob_chr(p, i < 3 ? '.' : ':');
-	}
-	ob_udec(p, e->port, 0, false);
-}
-
-/* ,"key":"endpoint" */
-static void
-ob_jendpoint(IpmiPrinter *p, const char *key, const IpmiEndpoint *e)
-{
-	ob_mem(p, ",\"", 2);
-	ob_str(p, key);
-	ob_mem(p, "\":\"", 3);
-	ob_endpoint(p, e);
-	ob_chr(p, '"');
-}
-
 /* ---- pieces of a message ------------------------------------------------ */
 
 /* Seconds from the first message as "S.UUUUUU" (exact, no floating point),
@@ -282,7 +66,7 @@ rel_time(IpmiPrinter *p, const struct timeval *ts, int width)
 		frac /= 10;
 	}
 	*--q = '.';
-	q = dec(q, a / 1000000);
+	q = ob_dec(q, a / 1000000);
 	if (us < 0)
 		*--q = '-';
 	size_t n = (size_t)(end - q);

@@ -1,5 +1,5 @@
-/* test-key-pool.c - the per-thread pool of libgcrypt handles (crypto.c,
- * "Handle pool") and ipmi_handshake_macs.
+/* test-key-pool.c - the per-thread pool of libgcrypt handles (crypto_pool.c)
+ * and ipmi_handshake_macs.
  *
  * What each test pins down:
  *   - a set given back is scrubbed: no byte pattern of the session's K2

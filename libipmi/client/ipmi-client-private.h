@@ -1,8 +1,10 @@
 /* ipmi-client-private.h - what the client's source files share: the
  * IpmiClient instance, the request table and the internal entry points.
  *
- *   ipmi-client.c     GObject, properties, public async entry points
- *   ipmi-transport.c  socket, receive dispatch, timer, main context
+ *   ipmi-client.c     GObject, properties, signals, accessors
+ *   ipmi-client-async.c  public async entry points (connect, request, close)
+ *   ipmi-transport.c  receive dispatch, own socket, timer, main context
+ *   ipmi-hub.c        shared sockets, send batching, per-context source
  *   ipmi-requests.c   rqSeq table, retransmission, completion
  *   ipmi-connect.c    pre-session, cipher suite choice, handshake, privilege
  *   ipmi-close.c      Close Session and teardown
@@ -107,7 +109,7 @@ struct _IpmiClient {
 	GMainContext *context;
 	GSocket *socket;
 	GSource *recv_source;
-	struct _IpmiLink *link; /* ipmi-transport.c: timers and the shared socket */
+	struct _IpmiLink *link; /* ipmi-hub.c: timers and the shared socket */
 	GSource *timer_source;
 	char *peer;           /* "host:port", for messages */
 	gboolean unreachable; /* ICMP port unreachable seen */
@@ -156,7 +158,7 @@ GError *_ipmi_error_from_cc(guint8 cc, guint8 netfn, guint8 cmd, const char *pee
 /* ipmi-enums.c */
 const char *_ipmi_privilege_name(int priv);
 
-/* ipmi-transport.c */
+/* ipmi-transport.c and ipmi-hub.c (open, close, send) */
 guint64 _ipmi_now_ms(void);
 gboolean _ipmi_transport_open(IpmiClient *client, GInetAddress *addr, GError **error);
 void _ipmi_transport_close(IpmiClient *client);
@@ -213,7 +215,7 @@ gint64 _ipmi_requests_next_wakeup(IpmiClient *client);
 void _ipmi_requests_on_timer(IpmiClient *client, gint64 now);
 const char *_ipmi_command_name(guint8 netfn, guint8 cmd);
 
-/* ipmi-client.c: submit a public request (task returns an IpmiResponse);
+/* ipmi-client-async.c: submit a public request (task returns an IpmiResponse);
  * route NULL: the client's default target, if any. */
 void _ipmi_request_start_public(IpmiClient *client, GTask *task, guint8 netfn, guint8 command,
 				const guint8 *data, gsize data_len, GCancellable *cancellable,

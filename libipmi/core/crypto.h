@@ -38,9 +38,9 @@ bool ipmi_ct_equal(const void *a, const void *b, size_t n);
 /* Fuzzing only.  The meson option 'fuzzing' builds a separate copy of the
  * core with -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION, where every
  * integrity, RAKP code and ICV comparison (channel.c, console.c, bmc.c,
- * observer.c, ipmi_handshake_macs in crypto.c: "ipmi_ct_equal(..) || ipmi_fuzz_mac_ok()") passes,
- * so mutated packets reach the state machines.  Everywhere else this is the constant false and no
- * such symbol exists (fuzz/check-no-fuzz-symbols.sh). */
+ * observer.c, ipmi_handshake_macs in crypto_keys.c: "ipmi_ct_equal(..) || ipmi_fuzz_mac_ok()")
+ * passes, so mutated packets reach the state machines.  Everywhere else this is the constant false
+ * and no such symbol exists (fuzz/check-no-fuzz-symbols.sh). */
 #ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 bool ipmi_fuzz_mac_ok(void);
 #else
@@ -126,7 +126,7 @@ typedef struct {
 
 /* Close and zero (NULL or a zeroed set: nothing to do).  HMAC and AES
  * handles are scrubbed (re-keyed with a constant key; see "Handle pool" in
- * crypto.c) and kept in the calling thread's pool for the next session's
+ * crypto_pool.c) and kept in the calling thread's pool for the next session's
  * set, up to a bound; the rest are closed, which wipes them. */
 void ipmi_key_handles_close(IpmiKeyHandles *h);
 
