@@ -461,19 +461,25 @@ ipmi_channel_open(IpmiChannel *c, const uint8_t *dgram, size_t len, IpmiOpened *
 {
 	IpmiOpened o;
 	/* xRC4 keystream state changes while decrypting: work on a copy and
-	 * commit it only when the packet is accepted. */
-	IpmiRc4Dir rc4 = c->rc4_rx;
-	int rc =
-	    ipmi_record_open(&c->keys, &c->kh, &rc4, c->rx_sid, true, dgram, len, &o, plain, cap);
+	 * commit it only when the packet is accepted.  Other suites have no
+	 * such state; staging its 288 bytes per packet would cost for nothing. */
+	bool xrc4 = c->keys.conf == IPMI_CONF_XRC4_128 || c->keys.conf == IPMI_CONF_XRC4_40;
+	IpmiRc4Dir rc4;
+	if (xrc4)
+		rc4 = c->rc4_rx;
+	int rc = ipmi_record_open(&c->keys, &c->kh, xrc4 ? &rc4 : NULL, c->rx_sid, true, dgram, len,
+				  &o, plain, cap);
 	if (rc >= 0)
 		rc = ipmi_seq_check(&c->rx_window, o.seq);
-	if (rc < 0) {
-		ipmi_wipe(&rc4, sizeof rc4);
-		return rc;
+	if (rc >= 0) {
+		ipmi_seq_accept(&c->rx_window, o.seq);
+		if (xrc4)
+			c->rc4_rx = rc4;
 	}
-	ipmi_seq_accept(&c->rx_window, o.seq);
-	c->rc4_rx = rc4;
-	ipmi_wipe(&rc4, sizeof rc4);
+	if (xrc4)
+		ipmi_wipe(&rc4, sizeof rc4);
+	if (rc < 0)
+		return rc;
 	*out = o;
 	return 0;
 }

@@ -295,16 +295,22 @@ ipmi_observer_feed(IpmiObserver *o, const uint8_t *dgram, size_t len, IpmiObserv
 		return 0;
 	}
 	IpmiOpened op;
-	IpmiRc4Dir rc4 = o->rc4[d];
-	rc = ipmi_record_open(&o->keys, &o->kh, &rc4, h.session_id, o->verify_macs, dgram, len, &op,
-			      plain, cap);
-	if (rc < 0) {
+	/* Only xRC4 has keystream state to stage (and wipe) per packet. */
+	bool xrc4 = o->keys.conf == IPMI_CONF_XRC4_128 || o->keys.conf == IPMI_CONF_XRC4_40;
+	IpmiRc4Dir rc4;
+	if (xrc4)
+		rc4 = o->rc4[d];
+	rc = ipmi_record_open(&o->keys, &o->kh, xrc4 ? &rc4 : NULL, h.session_id, o->verify_macs,
+			      dgram, len, &op, plain, cap);
+	if (xrc4) {
+		if (rc >= 0)
+			o->rc4[d] = rc4;
 		ipmi_wipe(&rc4, sizeof rc4);
+	}
+	if (rc < 0) {
 		out->result = rc;
 		return 0;
 	}
-	o->rc4[d] = rc4;
-	ipmi_wipe(&rc4, sizeof rc4);
 	out->verified = o->verify_macs || o->integ == IPMI_INTEG_NONE;
 	out->payload_len = op.payload_len;
 	if (ipmi_seq_check(&o->window[d], op.seq) < 0)
