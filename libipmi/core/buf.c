@@ -5,62 +5,6 @@
 
 #include "status.h"
 
-const uint8_t *
-ipmi_rd_bytes(IpmiReader *r, size_t n)
-{
-	if (r->err)
-		return NULL;
-	if ((size_t)(r->end - r->p) < n) {
-		r->err = IPMI_ERR_TRUNCATED;
-		return NULL;
-	}
-	const uint8_t *q = r->p;
-	r->p += n;
-	return q;
-}
-
-uint8_t
-ipmi_rd_u8(IpmiReader *r)
-{
-	const uint8_t *q = ipmi_rd_bytes(r, 1);
-	return q ? q[0] : 0;
-}
-
-uint16_t
-ipmi_rd_u16le(IpmiReader *r)
-{
-	const uint8_t *q = ipmi_rd_bytes(r, 2);
-	return q ? ipmi_get_u16le(q) : 0;
-}
-
-uint16_t
-ipmi_rd_u16be(IpmiReader *r)
-{
-	const uint8_t *q = ipmi_rd_bytes(r, 2);
-	return q ? (uint16_t)(q[0] << 8 | q[1]) : 0;
-}
-
-uint32_t
-ipmi_rd_u24le(IpmiReader *r)
-{
-	const uint8_t *q = ipmi_rd_bytes(r, 3);
-	return q ? (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 : 0;
-}
-
-uint32_t
-ipmi_rd_u32le(IpmiReader *r)
-{
-	const uint8_t *q = ipmi_rd_bytes(r, 4);
-	return q ? ipmi_get_u32le(q) : 0;
-}
-
-uint32_t
-ipmi_rd_u32be(IpmiReader *r)
-{
-	const uint8_t *q = ipmi_rd_bytes(r, 4);
-	return q ? (uint32_t)q[0] << 24 | (uint32_t)q[1] << 16 | (uint32_t)q[2] << 8 | q[3] : 0;
-}
-
 void
 ipmi_rd_copy(IpmiReader *r, void *dst, size_t n)
 {
@@ -79,20 +23,6 @@ ipmi_rd_sub(IpmiReader *r, size_t n, IpmiReader *sub)
 	const uint8_t *q = ipmi_rd_bytes(r, n);
 	ipmi_rd_init(sub, q ? q : r->p, q ? n : 0);
 	sub->err = r->err;
-}
-
-int
-ipmi_rd_finish(const IpmiReader *r)
-{
-	if (r->err)
-		return r->err;
-	return r->p == r->end ? 0 : IPMI_ERR_LENGTH;
-}
-
-int
-ipmi_rd_status(const IpmiReader *r)
-{
-	return r->err;
 }
 
 uint8_t *
