@@ -5,9 +5,7 @@
  * caller gets IPMI_CLIENT_ERROR_SESSION_LOST.  bmcsim is started here on a
  * free loopback port and stopped at the end. */
 #include <ipmi/ipmi.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 
 #include "client-util.h"
 
@@ -16,55 +14,24 @@
 static GSubprocess *sim;
 static guint16 sim_port;
 
-static void
-die_with_parent(gpointer data)
-{
-	prctl(PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static guint16
-free_udp_port(void)
-{
-	g_autoptr(GSocket) s =
-	    g_socket_new(G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
-	g_autoptr(GInetAddress) lo = g_inet_address_new_loopback(G_SOCKET_FAMILY_IPV4);
-	g_autoptr(GSocketAddress) any = g_inet_socket_address_new(lo, 0);
-	g_assert_true(g_socket_bind(s, any, FALSE, NULL));
-	g_autoptr(GSocketAddress) local = g_socket_get_local_address(s, NULL);
-	return g_inet_socket_address_get_port(G_INET_SOCKET_ADDRESS(local));
-}
-
 static gboolean
 start_bmcsim(void)
 {
-	const char *prog = g_getenv("BMCSIM");
-	if (!prog || !g_file_test(prog, G_FILE_TEST_IS_EXECUTABLE))
+	const char *prog = client_util_bmcsim();
+	if (!prog)
 		return FALSE;
 	if (!sim_port)
-		sim_port = free_udp_port(); /* a restart keeps the port */
-	g_autofree char *listen = g_strdup_printf("127.0.0.1:%u", sim_port);
+		sim_port = client_util_free_udp_port(); /* a restart keeps the port */
 	g_autofree char *idle = g_strdup_printf("--idle-timeout=%d", IDLE_TIMEOUT_S);
-	const char *argv[] = {prog, "-l", listen, idle, NULL};
-	g_autoptr(GSubprocessLauncher) l =
-	    g_subprocess_launcher_new(G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-	g_subprocess_launcher_set_child_setup(l, die_with_parent, NULL, NULL);
-	g_autoptr(GError) error = NULL;
-	sim = g_subprocess_launcher_spawnv(l, argv, &error);
-	g_assert_no_error(error);
-	g_autoptr(GDataInputStream) out =
-	    g_data_input_stream_new(g_subprocess_get_stdout_pipe(sim));
-	g_autofree char *line = g_data_input_stream_read_line(out, NULL, NULL, NULL);
-	return line && g_str_has_prefix(line, "bmcsim: listening on");
+	const char *extra[] = {idle, NULL};
+	sim = client_util_start_bmcsim(prog, sim_port, extra);
+	return sim != NULL;
 }
 
 static void
 stop_bmcsim(void)
 {
-	if (sim) {
-		g_subprocess_send_signal(sim, SIGTERM);
-		g_subprocess_wait(sim, NULL, NULL);
-		g_clear_object(&sim);
-	}
+	client_util_stop(&sim);
 }
 
 static void

@@ -4,9 +4,7 @@
  * for suite 17 when it has been built. */
 #include <glib/gstdio.h>
 #include <ipmi/ipmi.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 
 #include "client-util.h"
 
@@ -17,34 +15,6 @@ typedef struct {
 } Peer;
 
 static Peer ipmisim, bmcsim, bmcsim_lossy;
-
-/* A failed assertion aborts this program before stop(): the peers must not
- * outlive it. */
-static void
-die_with_parent(gpointer data)
-{
-	prctl(PR_SET_PDEATHSIG, SIGTERM);
-}
-
-static GSubprocess *
-spawn(const char *const *argv, GSubprocessFlags flags, GError **error)
-{
-	g_autoptr(GSubprocessLauncher) l = g_subprocess_launcher_new(flags);
-	g_subprocess_launcher_set_child_setup(l, die_with_parent, NULL, NULL);
-	return g_subprocess_launcher_spawnv(l, argv, error);
-}
-
-static guint16
-free_udp_port(void)
-{
-	g_autoptr(GSocket) s =
-	    g_socket_new(G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_DATAGRAM, G_SOCKET_PROTOCOL_UDP, NULL);
-	g_autoptr(GInetAddress) lo = g_inet_address_new_loopback(G_SOCKET_FAMILY_IPV4);
-	g_autoptr(GSocketAddress) any = g_inet_socket_address_new(lo, 0);
-	g_assert_true(g_socket_bind(s, any, FALSE, NULL));
-	g_autoptr(GSocketAddress) local = g_socket_get_local_address(s, NULL);
-	return g_inet_socket_address_get_port(G_INET_SOCKET_ADDRESS(local));
-}
 
 static void
 rm_rf(const char *path)
@@ -87,7 +57,7 @@ start_ipmisim(void)
 	ipmisim.dir = g_dir_make_tmp("ipmi-sim-XXXXXX", NULL);
 	g_autofree char *state = g_build_filename(ipmisim.dir, "state", NULL);
 	g_mkdir(state, 0700);
-	ipmisim.port = free_udp_port();
+	ipmisim.port = client_util_free_udp_port();
 	g_autofree char *tmpl = NULL;
 	g_assert_true(
 	    g_file_get_contents(TEST_DATA_DIR "/ipmi-sim/lan.conf.in", &tmpl, NULL, NULL));
@@ -99,10 +69,11 @@ start_ipmisim(void)
 	const char *argv[] = {prog, "-c", conf_path, "-f", TEST_DATA_DIR "/ipmi-sim/client.emu",
 			      "-n", "-s", state,     NULL};
 	g_autoptr(GError) error = NULL;
-	ipmisim.proc = spawn(argv,
-			     G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
-				 G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-			     &error);
+	ipmisim.proc =
+	    client_util_spawn(argv,
+			      G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+				  G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+			      &error);
 	g_assert_no_error(error);
 	return wait_ready(ipmisim.port);
 }
@@ -110,35 +81,18 @@ start_ipmisim(void)
 static gboolean
 start_bmcsim(Peer *p, const char *const *extra)
 {
-	const char *prog = g_getenv("BMCSIM");
-	if (!prog || !g_file_test(prog, G_FILE_TEST_IS_EXECUTABLE))
+	const char *prog = client_util_bmcsim();
+	if (!prog)
 		return FALSE;
-	p->port = free_udp_port();
-	g_autofree char *listen = g_strdup_printf("127.0.0.1:%u", p->port);
-	g_autoptr(GPtrArray) argv = g_ptr_array_new();
-	g_ptr_array_add(argv, (gpointer)prog);
-	g_ptr_array_add(argv, "-l");
-	g_ptr_array_add(argv, listen);
-	for (; extra && *extra; extra++)
-		g_ptr_array_add(argv, (gpointer)*extra);
-	g_ptr_array_add(argv, NULL);
-	g_autoptr(GError) error = NULL;
-	p->proc = spawn((const char *const *)argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-	g_assert_no_error(error);
-	g_autoptr(GDataInputStream) out =
-	    g_data_input_stream_new(g_subprocess_get_stdout_pipe(p->proc));
-	g_autofree char *line = g_data_input_stream_read_line(out, NULL, NULL, NULL);
-	return line && g_str_has_prefix(line, "bmcsim: listening on");
+	p->port = client_util_free_udp_port();
+	p->proc = client_util_start_bmcsim(prog, p->port, extra);
+	return p->proc != NULL;
 }
 
 static void
 stop(Peer *p)
 {
-	if (p->proc) {
-		g_subprocess_send_signal(p->proc, SIGTERM);
-		g_subprocess_wait(p->proc, NULL, NULL);
-		g_clear_object(&p->proc);
-	}
+	client_util_stop(&p->proc);
 	if (p->dir) {
 		rm_rf(p->dir);
 		g_clear_pointer(&p->dir, g_free);

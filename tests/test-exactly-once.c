@@ -29,7 +29,8 @@
 #include <ipmi/ipmi.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
+
+#include "client-util.h"
 
 #define CLIENTS 4
 #define PER_CLIENT 250
@@ -151,36 +152,15 @@ relay_free(Relay *r)
 
 /* ---- bmcsim ---------------------------------------------------------- */
 
-static void
-die_with_parent(gpointer data)
-{
-	prctl(PR_SET_PDEATHSIG, SIGTERM);
-}
-
 static GSubprocess *
-start_bmcsim(const char *conf, const char *transcript, guint16 *port)
+start_bmcsim(const char *prog, const char *conf, const char *transcript, guint16 *port)
 {
-	const char *prog = g_getenv("BMCSIM");
-	if (!prog || !g_file_test(prog, G_FILE_TEST_IS_EXECUTABLE))
-		return NULL;
-	g_autoptr(GSocket) probe = udp_socket();
-	*port = local_port(probe);
-	g_socket_close(probe, NULL);
-	g_autofree char *listen = g_strdup_printf("127.0.0.1:%u", *port);
+	*port = client_util_free_udp_port();
 	g_autofree char *tr = g_strdup_printf("--transcript=%s", transcript);
-	const char *argv[] = {
-	    prog,           "-l",        listen, "--config", conf, "--drop=20", "--duplicate=20",
-	    "--reorder=20", "--seed=61", tr,     NULL};
-	g_autoptr(GSubprocessLauncher) l =
-	    g_subprocess_launcher_new(G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-	g_subprocess_launcher_set_child_setup(l, die_with_parent, NULL, NULL);
-	g_autoptr(GError) error = NULL;
-	GSubprocess *p = g_subprocess_launcher_spawnv(l, argv, &error);
-	g_assert_no_error(error);
-	g_autoptr(GDataInputStream) out = g_data_input_stream_new(g_subprocess_get_stdout_pipe(p));
-	g_autofree char *line = g_data_input_stream_read_line(out, NULL, NULL, NULL);
-	g_assert_nonnull(line);
-	g_assert_true(g_str_has_prefix(line, "bmcsim: listening on"));
+	const char *extra[] = {"--config",     conf,        "--drop=20", "--duplicate=20",
+			       "--reorder=20", "--seed=61", tr,          NULL};
+	GSubprocess *p = client_util_start_bmcsim(prog, *port, extra);
+	g_assert_nonnull(p);
 	return p;
 }
 
@@ -379,12 +359,13 @@ test_exactly_once(void)
 	/* Answers are kept longer than any client retransmits (timeout below). */
 	g_assert_true(g_file_set_contents(
 	    conf, "[bmcsim]\nretransmit-cache-time = 60\nidle-timeout = 120\n", -1, NULL));
-	guint16 port = 0;
-	GSubprocess *sim = start_bmcsim(conf, transcript, &port);
-	if (!sim) {
+	const char *prog = client_util_bmcsim();
+	if (!prog) {
 		g_test_skip("bmcsim not built (BMCSIM)");
 		return;
 	}
+	guint16 port = 0;
+	GSubprocess *sim = start_bmcsim(prog, conf, transcript, &port);
 	gint64 t0 = g_get_monotonic_time();
 	Client *clients = g_new0(Client, CLIENTS);
 	for (guint i = 0; i < CLIENTS; i++) {
