@@ -240,6 +240,10 @@ void _ipmi_connect_start(IpmiClient *client, GTask *task);
 /* Open a new session like the last one (same suite), for a re-login: no
  * task, the requests waiting in the queue are what it is for. */
 void _ipmi_connect_start_relogin(IpmiClient *client, int suite);
+/* Get Channel Authentication Capabilities at the client's privilege, the
+ * handshake's first request and the keepalive's liveness probe: its data
+ * into buf, its length returned. */
+gsize _ipmi_auth_caps_req(IpmiClient *client, guint8 buf[4]);
 void _ipmi_connect_abort(IpmiClient *client, GError *error);
 void _ipmi_connect_on_setup_datagram(IpmiClient *client, const guint8 *dgram, gsize len);
 void _ipmi_connect_on_timer(IpmiClient *client, guint64 now_ms);

@@ -587,20 +587,27 @@ on_auth_caps(IpmiClient *client, IpmiRequest *req, IpmiResponse *rsp, const GErr
 	}
 }
 
-static void
-request_auth_caps(IpmiClient *client)
+gsize
+_ipmi_auth_caps_req(IpmiClient *client, guint8 buf[4])
 {
-	IpmiConnectOp *op = client->connect_op;
-	op->phase = PHASE_AUTH_CAPS;
 	IpmiGetChannelAuthCapsReq q = {
 	    .v2_data = true,
 	    .channel = IPMI_CHANNEL_CURRENT,
 	    .max_priv = (uint8_t)client->privilege,
 	};
-	guint8 buf[4];
-	int n = ipmi_get_channel_auth_caps_req_encode(buf, sizeof buf, &q);
+	int n = ipmi_get_channel_auth_caps_req_encode(buf, 4, &q);
 	g_assert(n > 0);
-	submit(client, IPMI_CMD_GET_CHANNEL_AUTH_CAPS, buf, (gsize)n, TRUE, on_auth_caps, 0, 0);
+	return (gsize)n;
+}
+
+static void
+request_auth_caps(IpmiClient *client)
+{
+	IpmiConnectOp *op = client->connect_op;
+	op->phase = PHASE_AUTH_CAPS;
+	guint8 buf[4];
+	gsize n = _ipmi_auth_caps_req(client, buf);
+	submit(client, IPMI_CMD_GET_CHANNEL_AUTH_CAPS, buf, n, TRUE, on_auth_caps, 0, 0);
 }
 
 /* ---- 1. address and socket -------------------------------------------- */

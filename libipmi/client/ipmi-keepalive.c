@@ -204,16 +204,10 @@ start_probe(IpmiClient *client, IpmiRequest *cause)
 		cause->what);
 	client->probe_ok = client->check_failed = FALSE;
 	/* Outside the session: is the BMC there at all? */
-	IpmiGetChannelAuthCapsReq q = {
-	    .v2_data = true,
-	    .channel = IPMI_CHANNEL_CURRENT,
-	    .max_priv = (uint8_t)client->privilege,
-	};
 	guint8 buf[4];
-	int n = ipmi_get_channel_auth_caps_req_encode(buf, sizeof buf, &q);
-	g_assert(n > 0);
+	gsize n = _ipmi_auth_caps_req(client, buf);
 	IpmiRequest *probe =
-	    _ipmi_request_new(IPMI_NETFN_APP, IPMI_CMD_GET_CHANNEL_AUTH_CAPS, buf, (gsize)n, TRUE,
+	    _ipmi_request_new(IPMI_NETFN_APP, IPMI_CMD_GET_CHANNEL_AUTH_CAPS, buf, n, TRUE,
 			      "liveness probe (Get Channel Authentication Capabilities)");
 	probe->owner = IPMI_INTERNAL_OWNER(client);
 	probe->done = on_probe;
