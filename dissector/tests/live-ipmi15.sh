@@ -12,18 +12,8 @@
 # WS_PLUGIN_ABI (optional: the staged plugin).
 set -u
 
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
-check() { # check DESCRIPTION COMMAND...
-	local d=$1
-	shift
-	if "$@"; then ok "$d"; else not_ok "$d"; fi
-}
-skip_all() { echo "1..0 # SKIP $1"; exit 0; }
-bail() { echo "Bail out! $1"; exit 1; }
-quiet() { "$@" >/dev/null 2>&1; }
+# shellcheck source-path=SCRIPTDIR source=tap.sh
+. "$(dirname "$0")/tap.sh"
 
 [ "$(id -u)" -eq 0 ] || skip_all "capturing on lo needs root"
 for t in dumpcap ipmitool bmc-info ipmi_sim; do
