@@ -39,7 +39,9 @@ bmc_percent_parse(const char *s, double *out, GError **error)
 	char *end = NULL;
 	errno = 0;
 	double v = g_ascii_strtod(s, &end);
-	if (errno || end == s || *end || v < 0 || v > 100) {
+	/* Written as a negated range so NaN ("nan", "-nan") is refused too:
+	 * every comparison with NaN is false.  Found by fuzz-sim_config. */
+	if (errno || end == s || *end || !(v >= 0 && v <= 100)) {
 		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
 			    "\"%s\" is not a percentage (0..100)", s);
 		return FALSE;

@@ -160,6 +160,12 @@ bad_config drop <<'CONF'
 [faults]
 drop = 120
 CONF
+# NaN compares false with everything, so a range check written as
+# "v < 0 || v > 100" let it through (found by fuzz-sim_config).
+bad_config duplicate-nan <<'CONF'
+[faults]
+duplicate = nan
+CONF
 
 # bad_option NAME ARGS...: exit status 2, message in $E/NAME.err.
 bad_option() {
@@ -183,6 +189,7 @@ bad_option opt-suites --suites 3,42
 bad_option opt-quirk --quirk nonesuch
 bad_option opt-max-sessions --max-sessions 0
 bad_option opt-drop --drop lots
+bad_option opt-reorder-nan --reorder -NaN
 bad_option opt-argument extra
 
 # A missing file is an error too.
