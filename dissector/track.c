@@ -139,9 +139,11 @@ session_add(IpmiTracker *t, const IpmiEndpoint *console, const IpmiEndpoint *bmc
 
 /* The newest session of this address pair that claims the datagram. */
 static IpmiTrackedSession *
-session_find(IpmiTracker *t, const IpmiEndpoint *src, const IpmiEndpoint *dst, const uint8_t *dgram,
-	     size_t len)
+session_find(IpmiTracker *t, const IpmiEndpoint *src, const IpmiEndpoint *dst,
+	     const IpmiDatagram *d)
 {
+	const uint8_t *dgram = d->dgram;
+	size_t len = d->len;
 	/* only RMCP+ setup payloads and in-session packets can be claimed */
 	if (len < 10 || dgram[4] != IPMI_AUTHTYPE_RMCPP)
 		return NULL;
@@ -153,7 +155,7 @@ session_find(IpmiTracker *t, const IpmiEndpoint *src, const IpmiEndpoint *dst, c
 	for (size_t i = t->head[pair_bucket(src, dst)]; i != SIZE_MAX && depth++ < PAIR_DEPTH;
 	     i = t->next[i]) {
 		IpmiTrackedSession *s = t->sessions[i];
-		if (pair_matches(s, src, dst) && ipmi_observer_claims(&s->obs, dgram, len))
+		if (pair_matches(s, src, dst) && ipmi_observer_claims_parsed(&s->obs, d))
 			return s;
 	}
 	return NULL;
@@ -292,13 +294,14 @@ ipmi_tracker_feed(IpmiTracker *t, const IpmiEndpoint *src, const IpmiEndpoint *d
 		  size_t cap)
 {
 	memset(out, 0, sizeof *out);
-	IpmiRmcpHeader rh;
-	out->rc = ipmi_rmcp_decode(dgram, len, &rh);
+	/* the headers are decoded here once for every step below */
+	IpmiDatagram d;
+	ipmi_datagram_parse(dgram, len, &d);
+	out->rc = d.rc;
 	if (out->rc < 0)
 		return out->rc;
-	out->rmcp_class = rh.msg_class & 0x1F;
-	out->rc = 0;
-	if (out->rmcp_class != IPMI_RMCP_CLASS_IPMI || (rh.msg_class & IPMI_RMCP_CLASS_ACK))
+	out->rmcp_class = d.msg_class & 0x1F;
+	if (out->rmcp_class != IPMI_RMCP_CLASS_IPMI || (d.msg_class & IPMI_RMCP_CLASS_ACK))
 		return 0;
 	bool rmcpp =
 	    len > IPMI_RMCP_HEADER_LEN && dgram[IPMI_RMCP_HEADER_LEN] == IPMI_AUTHTYPE_RMCPP;
@@ -315,7 +318,7 @@ ipmi_tracker_feed(IpmiTracker *t, const IpmiEndpoint *src, const IpmiEndpoint *d
 			out->new_session = s != NULL;
 		}
 	} else {
-		s = session_find(t, src, dst, dgram, len);
+		s = session_find(t, src, dst, &d);
 		if (!s && rmcpp && sid != 0 && t->n_keys) {
 			s = session_from_keylog(t, src, dst, sid, frame);
 			out->new_session = out->verdict = s != NULL;
@@ -326,12 +329,12 @@ ipmi_tracker_feed(IpmiTracker *t, const IpmiEndpoint *src, const IpmiEndpoint *d
 		 * session we know nothing of: decode it with a fresh observer. */
 		IpmiObserver scratch;
 		ipmi_observer_init(&scratch, NULL, 0);
-		out->rc = ipmi_observer_feed(&scratch, dgram, len, &out->obs, plain, cap);
+		out->rc = ipmi_observer_feed_parsed(&scratch, &d, &out->obs, plain, cap);
 		ipmi_observer_wipe(&scratch);
 		return out->rc;
 	}
 	out->session = s;
-	out->rc = ipmi_observer_feed(&s->obs, dgram, len, &out->obs, plain, cap);
+	out->rc = ipmi_observer_feed_parsed(&s->obs, &d, &out->obs, plain, cap);
 	if (out->rc < 0)
 		return out->rc;
 	if (ptype == IPMI_PAYLOAD_RAKP2 && !s->verdict_known &&

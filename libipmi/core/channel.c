@@ -396,19 +396,29 @@ ipmi_record_open(const IpmiKeys *k, IpmiKeyHandles *kh, IpmiRc4Dir *rc4, uint32_
 	rc = ipmi_v2_header_decode(session, slen, &h);
 	if (rc < 0)
 		return rc;
-	if (expect_sid != 0 && h.session_id != expect_sid)
+	return ipmi_record_open_hdr(k, kh, rc4, expect_sid, verify_mac, session, slen, &h, out,
+				    plain, cap);
+}
+
+int
+ipmi_record_open_hdr(const IpmiKeys *k, IpmiKeyHandles *kh, IpmiRc4Dir *rc4, uint32_t expect_sid,
+		     bool verify_mac, const uint8_t *session, size_t slen, const IpmiV2Header *h,
+		     IpmiOpened *out, uint8_t *plain, size_t cap)
+{
+	size_t body = h->header_len + h->payload_len;
+	if (expect_sid != 0 && h->session_id != expect_sid)
 		return IPMI_ERR_SESSION_ID;
 	/* A session with integrity takes nothing unauthenticated, and one with
 	 * confidentiality nothing in the clear. */
 	bool want_auth = k->integ != IPMI_INTEG_NONE;
 	bool want_enc = k->conf != IPMI_CONF_NONE;
-	if (h.authenticated != want_auth)
+	if (h->authenticated != want_auth)
 		return IPMI_ERR_INTEGRITY;
-	if (h.encrypted != want_enc)
+	if (h->encrypted != want_enc)
 		return IPMI_ERR_FORMAT;
 	if (want_auth) {
 		size_t mac_len = ipmi_integ_mac_len(k->integ);
-		if (slen < (size_t)rc + 2 + mac_len)
+		if (slen < body + 2 + mac_len)
 			return IPMI_ERR_TRUNCATED;
 		if (verify_mac) {
 			uint8_t mac[IPMI_KEY_MAX];
@@ -420,37 +430,38 @@ ipmi_record_open(const IpmiKeys *k, IpmiKeyHandles *kh, IpmiRc4Dir *rc4, uint32_
 				return IPMI_ERR_INTEGRITY;
 		}
 		IpmiV2Trailer t;
-		int trc = ipmi_v2_trailer_decode(session, slen, &h, mac_len, &t);
+		int trc = ipmi_v2_trailer_decode(session, slen, h, mac_len, &t);
 		if (trc < 0)
 			return trc;
-	} else if ((size_t)rc != slen) {
+	} else if (body != slen) {
 		return IPMI_ERR_LENGTH;
 	}
 	size_t plain_len = 0;
+	int rc = 0;
 	switch (want_enc ? k->conf : IPMI_CONF_NONE) {
 	case IPMI_CONF_NONE:
-		if (h.payload_len > cap)
+		if (h->payload_len > cap)
 			return IPMI_ERR_NOBUF;
-		memcpy(plain, h.payload, h.payload_len);
-		plain_len = h.payload_len;
+		memcpy(plain, h->payload, h->payload_len);
+		plain_len = h->payload_len;
 		break;
 	case IPMI_CONF_AES_CBC_128:
-		rc = aes_open(k, kh, h.payload, h.payload_len, plain, cap, &plain_len);
+		rc = aes_open(k, kh, h->payload, h->payload_len, plain, cap, &plain_len);
 		break;
 	case IPMI_CONF_XRC4_128:
 	case IPMI_CONF_XRC4_40:
-		rc = rc4_open(k, rc4, h.payload, h.payload_len, plain, cap, &plain_len);
+		rc = rc4_open(k, rc4, h->payload, h->payload_len, plain, cap, &plain_len);
 		break;
 	default:
 		return IPMI_ERR_UNSUPPORTED;
 	}
 	if (rc < 0)
 		return rc;
-	out->payload_type = h.payload_type;
-	out->encrypted = h.encrypted;
-	out->authenticated = h.authenticated;
-	out->session_id = h.session_id;
-	out->seq = h.seq;
+	out->payload_type = h->payload_type;
+	out->encrypted = h->encrypted;
+	out->authenticated = h->authenticated;
+	out->session_id = h->session_id;
+	out->seq = h->seq;
 	out->payload_len = plain_len;
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "crypto.h"
+#include "packet.h"
 
 /* RMCP+ sequence window: accepts up to 15 ahead of the highest accepted
  * number and up to 16 behind it, never twice, never zero.  Numbers wrap from
@@ -110,6 +111,13 @@ int ipmi_channel_open(IpmiChannel *c, const uint8_t *dgram, size_t len, IpmiOpen
 int ipmi_record_open(const IpmiKeys *k, IpmiKeyHandles *kh, IpmiRc4Dir *rc4, uint32_t expect_sid,
 		     bool verify_mac, const uint8_t *dgram, size_t len, IpmiOpened *out,
 		     uint8_t *plain, size_t cap);
+/* The same on a datagram whose RMCP+ header is decoded already: session
+ * is the slen bytes after the RMCP header (auth type 06h first) and h what
+ * ipmi_v2_header_decode(session, slen) made of them.  For callers that
+ * decode each datagram's header once (the observer, the dissectors). */
+int ipmi_record_open_hdr(const IpmiKeys *k, IpmiKeyHandles *kh, IpmiRc4Dir *rc4,
+			 uint32_t expect_sid, bool verify_mac, const uint8_t *session, size_t slen,
+			 const IpmiV2Header *h, IpmiOpened *out, uint8_t *plain, size_t cap);
 
 /* The stateless part of sealing with an explicit sequence number. */
 int ipmi_record_seal(const IpmiKeys *k, IpmiKeyHandles *kh, IpmiRc4Dir *rc4, uint32_t sid,

@@ -34,17 +34,43 @@ known_sids(const IpmiObserver *o)
 	return o->rp.bmc_sid != 0 || o->rp.console_sid != 0;
 }
 
+void
+ipmi_datagram_parse(const uint8_t *dgram, size_t len, IpmiDatagram *d)
+{
+	d->dgram = dgram;
+	d->len = len;
+	d->rmcp_len = 0;
+	d->msg_class = 0;
+	d->rmcpp = false;
+	d->hrc = IPMI_ERR_FORMAT;
+	IpmiRmcpHeader rh;
+	int rc = ipmi_rmcp_decode(dgram, len, &rh);
+	d->rc = rc < 0 ? rc : 0;
+	if (rc < 0)
+		return;
+	d->rmcp_len = (size_t)rc;
+	d->msg_class = rh.msg_class;
+	if (rh.msg_class != IPMI_RMCP_CLASS_IPMI || len <= (size_t)rc ||
+	    dgram[rc] != IPMI_AUTHTYPE_RMCPP)
+		return;
+	d->rmcpp = true;
+	d->hrc = ipmi_v2_header_decode(dgram + rc, len - (size_t)rc, &d->h);
+}
+
 bool
 ipmi_observer_claims(const IpmiObserver *o, const uint8_t *dgram, size_t len)
 {
-	IpmiRmcpHeader rh;
-	IpmiV2Header h;
-	int rc = ipmi_rmcp_decode(dgram, len, &rh);
-	if (rc < 0 || rh.msg_class != IPMI_RMCP_CLASS_IPMI)
+	IpmiDatagram d;
+	ipmi_datagram_parse(dgram, len, &d);
+	return ipmi_observer_claims_parsed(o, &d);
+}
+
+bool
+ipmi_observer_claims_parsed(const IpmiObserver *o, const IpmiDatagram *d)
+{
+	if (d->rc < 0 || !d->rmcpp || d->hrc < 0)
 		return false;
-	if (len <= (size_t)rc || dgram[rc] != IPMI_AUTHTYPE_RMCPP ||
-	    ipmi_v2_header_decode(dgram + rc, len - (size_t)rc, &h) < 0)
-		return false;
+	const IpmiV2Header h = d->h;
 	uint32_t inner = h.payload_len >= 8 ? ipmi_get_u32le(h.payload + 4) : 0;
 	switch (h.payload_type) {
 	case IPMI_PAYLOAD_OPEN_SESSION_REQ:
@@ -237,15 +263,23 @@ int
 ipmi_observer_feed(IpmiObserver *o, const uint8_t *dgram, size_t len, IpmiObserved *out,
 		   uint8_t *plain, size_t cap)
 {
+	IpmiDatagram d;
+	ipmi_datagram_parse(dgram, len, &d);
+	return ipmi_observer_feed_parsed(o, &d, out, plain, cap);
+}
+
+int
+ipmi_observer_feed_parsed(IpmiObserver *o, const IpmiDatagram *d, IpmiObserved *out, uint8_t *plain,
+			  size_t cap)
+{
 	memset(out, 0, sizeof *out);
-	IpmiRmcpHeader rh;
-	int rc = ipmi_rmcp_decode(dgram, len, &rh);
-	if (rc < 0)
-		return rc;
-	if (rh.msg_class != IPMI_RMCP_CLASS_IPMI || len <= (size_t)rc)
+	if (d->rc < 0)
+		return d->rc;
+	if (d->msg_class != IPMI_RMCP_CLASS_IPMI || d->len <= d->rmcp_len)
 		return IPMI_ERR_FORMAT;
-	const uint8_t *p = dgram + rc;
-	size_t n = len - (size_t)rc;
+	const uint8_t *p = d->dgram + d->rmcp_len;
+	size_t n = d->len - d->rmcp_len;
+	int rc;
 	if (p[0] != IPMI_AUTHTYPE_RMCPP) {
 		/* IPMI 1.5 wrapper: pre-session traffic, in the clear. */
 		IpmiV15Packet v;
@@ -260,32 +294,32 @@ ipmi_observer_feed(IpmiObserver *o, const uint8_t *dgram, size_t len, IpmiObserv
 		out->result = copy_out(v.payload, v.payload_len, plain, cap, out);
 		return 0;
 	}
-	IpmiV2Header h;
-	int hl = ipmi_v2_header_decode(p, n, &h);
-	if (hl < 0)
-		return hl;
-	out->payload_type = h.payload_type;
-	out->encrypted = h.encrypted;
-	out->authenticated = h.authenticated;
-	out->session_id = h.session_id;
-	out->seq = h.seq;
-	if (h.session_id == 0) {
+	if (d->hrc < 0)
+		return d->hrc;
+	const IpmiV2Header *hp = &d->h;
+	out->payload_type = hp->payload_type;
+	out->encrypted = hp->encrypted;
+	out->authenticated = hp->authenticated;
+	out->session_id = hp->session_id;
+	out->seq = hp->seq;
+	if (hp->session_id == 0) {
 		/* Session setup, or a pre-session message in an RMCP+ wrapper. */
-		if (h.payload_type == IPMI_PAYLOAD_IPMI && h.payload_len >= 2)
-			out->dir = (h.payload[1] >> 2) & 1 ? IPMI_DIR_TO_CONSOLE : IPMI_DIR_TO_BMC;
-		on_setup(o, &h, out);
-		rc = copy_out(h.payload, h.payload_len, plain, cap, out);
+		if (hp->payload_type == IPMI_PAYLOAD_IPMI && hp->payload_len >= 2)
+			out->dir =
+			    (hp->payload[1] >> 2) & 1 ? IPMI_DIR_TO_CONSOLE : IPMI_DIR_TO_BMC;
+		on_setup(o, hp, out);
+		rc = copy_out(hp->payload, hp->payload_len, plain, cap, out);
 		if (out->result == 0)
 			out->result = rc;
 		return 0;
 	}
-	int d;
-	if (h.session_id == o->rp.bmc_sid) {
+	int di;
+	if (hp->session_id == o->rp.bmc_sid) {
 		out->dir = IPMI_DIR_TO_BMC;
-		d = 0;
-	} else if (h.session_id == o->rp.console_sid) {
+		di = 0;
+	} else if (hp->session_id == o->rp.console_sid) {
 		out->dir = IPMI_DIR_TO_CONSOLE;
-		d = 1;
+		di = 1;
 	} else {
 		out->result = IPMI_ERR_SESSION_ID;
 		return 0;
@@ -299,12 +333,12 @@ ipmi_observer_feed(IpmiObserver *o, const uint8_t *dgram, size_t len, IpmiObserv
 	bool xrc4 = o->keys.conf == IPMI_CONF_XRC4_128 || o->keys.conf == IPMI_CONF_XRC4_40;
 	IpmiRc4Dir rc4;
 	if (xrc4)
-		rc4 = o->rc4[d];
-	rc = ipmi_record_open(&o->keys, &o->kh, xrc4 ? &rc4 : NULL, h.session_id, o->verify_macs,
-			      dgram, len, &op, plain, cap);
+		rc4 = o->rc4[di];
+	rc = ipmi_record_open_hdr(&o->keys, &o->kh, xrc4 ? &rc4 : NULL, hp->session_id,
+				  o->verify_macs, p, n, hp, &op, plain, cap);
 	if (xrc4) {
 		if (rc >= 0)
-			o->rc4[d] = rc4;
+			o->rc4[di] = rc4;
 		ipmi_wipe(&rc4, sizeof rc4);
 	}
 	if (rc < 0) {
@@ -313,10 +347,10 @@ ipmi_observer_feed(IpmiObserver *o, const uint8_t *dgram, size_t len, IpmiObserv
 	}
 	out->verified = o->verify_macs || o->integ == IPMI_INTEG_NONE;
 	out->payload_len = op.payload_len;
-	if (ipmi_seq_check(&o->window[d], op.seq) < 0)
+	if (ipmi_seq_check(&o->window[di], op.seq) < 0)
 		out->replayed = true;
 	else
-		ipmi_seq_accept(&o->window[d], op.seq);
+		ipmi_seq_accept(&o->window[di], op.seq);
 	return 0;
 }
 

@@ -88,6 +88,23 @@ typedef struct {
 	size_t payload_len; /* plaintext in the caller's buffer when result is 0 */
 } IpmiObserved;
 
+/* One datagram's RMCP and RMCP+ headers, decoded once by
+ * ipmi_datagram_parse for the _parsed calls below: a dissector routing a
+ * datagram to its session and opening it reads the header once, not at
+ * every step.  Points into the datagram, which must outlive it. */
+typedef struct {
+	const uint8_t *dgram;
+	size_t len;
+	int rc;            /* 0, or ipmi_rmcp_decode's error */
+	size_t rmcp_len;   /* bytes of the RMCP header */
+	uint8_t msg_class; /* the RMCP class byte */
+	bool rmcpp;        /* class IPMI and auth type 06h: hrc and h are set */
+	int hrc;           /* ipmi_v2_header_decode's result (< 0: error) */
+	IpmiV2Header h;
+} IpmiDatagram;
+
+void ipmi_datagram_parse(const uint8_t *dgram, size_t len, IpmiDatagram *d);
+
 void ipmi_observer_init(IpmiObserver *o, const IpmiCredential *creds, size_t n_creds);
 /* Does this datagram belong to the session?  (Open Session Request: only if
  * the observer is fresh.)  Uses session IDs and, for setup, the tag. */
@@ -96,6 +113,10 @@ bool ipmi_observer_claims(const IpmiObserver *o, const uint8_t *dgram, size_t le
  * payload) or a negative code when the datagram is not RMCP+ at all. */
 int ipmi_observer_feed(IpmiObserver *o, const uint8_t *dgram, size_t len, IpmiObserved *out,
 		       uint8_t *plain, size_t cap);
+/* The same two on a parsed datagram. */
+bool ipmi_observer_claims_parsed(const IpmiObserver *o, const IpmiDatagram *d);
+int ipmi_observer_feed_parsed(IpmiObserver *o, const IpmiDatagram *d, IpmiObserved *out,
+			      uint8_t *plain, size_t cap);
 /* Use a key-log entry: if the handshake is known it must name the same Rm,
  * otherwise the session IDs are taken from it.  Returns 0 or
  * IPMI_ERR_NO_CREDENTIAL when the entry is not for this session. */
