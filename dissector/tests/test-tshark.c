@@ -174,6 +174,14 @@ test_uat(gconstpointer data)
 	run_tshark(&r, f.dir, f.pcap, "-o", f.uat, "-x", NULL);
 	check_decrypted(f.k, r.out);
 	run_result_clear(&r);
+	/* Two passes: the second shows what the first stored per frame. */
+	run_tshark(&r, f.dir, f.pcap, "-o", f.uat, "-2", "-x", NULL);
+	check_decrypted(f.k, r.out);
+	run_result_clear(&r);
+	run_tshark(&r, f.dir, f.pcap, "-o", f.uat, "-2", "-Y", "ipmi.header.command == 0x01", "-T",
+		   "fields", "-e", "frame.number", NULL);
+	g_assert_cmpstr(r.out, ==, want);
+	run_result_clear(&r);
 	/* the plugin's own fields: matched credential, verification */
 	run_tshark(
 	    &r, f.dir, f.pcap, "-o", f.uat, "-Y",

@@ -13,7 +13,6 @@
 #include <epan/expert.h>
 #include <epan/exceptions.h>
 #include <epan/prefs.h>
-#include <epan/proto_data.h>
 #include <epan/show_exception.h>
 #include <string.h>
 
@@ -84,17 +83,6 @@ static dissector_handle_t ipmi_handle;
 static dissector_handle_t rmcp_handle;
 
 static wmem_map_t *sessions; /* session number -> SessionData, per file */
-
-typedef struct {
-	int rc; /* < 0: not an RMCP+ message the observer could frame */
-	guint32 session;
-	gboolean verdict_here;
-	gboolean rakp3_bad;         /* the console's RAKP 3 fails the password of RAKP 2 */
-	guint8 auth15, auth15_type; /* IPMI v1.5 AuthCode check (track.h) */
-	int auth15_cred;
-	IpmiObserved obs;
-	guint8 *plain; /* obs.payload_len bytes, file scope */
-} PacketData;
 
 typedef struct {
 	guint32 number;
@@ -178,27 +166,13 @@ session_update(const IpmiTrackedSession *s)
 	sd->conf = o->conf;
 }
 
-static PacketData *
-packet_data_new(packet_info *pinfo, const guint8 *plain, size_t plain_len)
-{
-	/* one allocation: the struct, then the plaintext */
-	PacketData *pd = wmem_alloc(wmem_file_scope(), sizeof *pd + plain_len);
-	memset(pd, 0, sizeof *pd);
-	if (plain_len) {
-		pd->plain = (guint8 *)(pd + 1);
-		memcpy(pd->plain, plain, plain_len);
-	}
-	p_add_proto_data(wmem_file_scope(), pinfo, proto_ipmi_rmcpp, 0, pd);
-	return pd;
-}
-
-static PacketData *
+static const PacketData *
 track_packet(tvbuff_t *tvb, packet_info *pinfo)
 {
 	IpmiTracker *t = ipmi_rmcpp_tracker();
 	guint len = tvb_captured_length(tvb);
 	if (!t || len + IPMI_RMCP_HEADER_LEN > IPMI_MAX_DATAGRAM) {
-		PacketData *pd = packet_data_new(pinfo, NULL, 0);
+		PacketData *pd = ipmi_rmcpp_frame_new(pinfo->num);
 		pd->rc = IPMI_ERR_LENGTH;
 		return pd;
 	}
@@ -217,14 +191,25 @@ track_packet(tvbuff_t *tvb, packet_info *pinfo)
 	ipmi_tracker_feed(t, &src, &dst, pinfo->num, dgram, len + IPMI_RMCP_HEADER_LEN, &r, plain,
 			  sizeof plain);
 	bool keep = r.rc >= 0 && r.obs.payload_len && (r.obs.result == 0 || r.session == NULL);
-	PacketData *pd = packet_data_new(pinfo, plain, keep ? r.obs.payload_len : 0);
-	pd->rc = r.rc;
-	pd->obs = r.obs;
+	PacketData *pd = ipmi_rmcpp_frame_new(pinfo->num);
+	if (keep) {
+		pd->plain = ipmi_rmcpp_frame_keep(plain, r.obs.payload_len);
+		pd->obs.payload_len = (guint16)r.obs.payload_len;
+	}
+	pd->rc = (gint16)r.rc;
+	pd->obs.session_id = r.obs.session_id;
+	pd->obs.result = (gint16)r.obs.result;
+	pd->obs.dir = (guint8)r.obs.dir;
+	pd->obs.payload_type = r.obs.payload_type;
+	pd->obs.encrypted = r.obs.encrypted;
+	pd->obs.authenticated = r.obs.authenticated;
+	pd->obs.replayed = r.obs.replayed;
+	pd->obs.verified = r.obs.verified;
 	pd->verdict_here = r.verdict;
 	pd->rakp3_bad = r.rakp3_checked && r.session->rakp3 < 0;
 	pd->auth15 = (guint8)r.auth15;
 	pd->auth15_type = r.auth15_type;
-	pd->auth15_cred = r.auth15_cred;
+	pd->auth15_cred = (gint16)r.auth15_cred;
 	if (r.session) {
 		pd->session = r.session->number;
 		/* what SessionData holds changes during the handshake only */
@@ -387,7 +372,7 @@ show_auth15(tvbuff_t *tvb, packet_info *pinfo, proto_tree *t, proto_item *ti, co
 static void
 show_decrypted(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const PacketData *pd)
 {
-	const IpmiObserved *o = &pd->obs;
+	const PacketObs *o = &pd->obs;
 	tvbuff_t *dec =
 	    tvb_new_child_real_data(tvb, pd->plain, (guint)o->payload_len, (gint)o->payload_len);
 	add_new_data_source(pinfo, dec, "Decrypted IPMI");
@@ -416,7 +401,7 @@ read_ipmi_prefs(void)
 static void
 show_no_tree(tvbuff_t *tvb, packet_info *pinfo, const PacketData *pd)
 {
-	const IpmiObserved *o = &pd->obs;
+	const PacketObs *o = &pd->obs;
 	if (pd->rc < 0)
 		return;
 	if (tvb_get_guint8(tvb, 0) != IPMI_AUTHTYPE_RMCPP) {
@@ -453,7 +438,7 @@ show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const PacketData *pd)
 	}
 	proto_item *ti = proto_tree_add_item(tree, proto_ipmi_rmcpp, tvb, 0, -1, ENC_NA);
 	proto_tree *t = proto_item_add_subtree(ti, ett_ipmi_rmcpp);
-	const IpmiObserved *o = &pd->obs;
+	const PacketObs *o = &pd->obs;
 	if (pd->rc < 0) {
 		expert_add_info_format(pinfo, ti, &ei_malformed, "Not an RMCP+ message: %s",
 				       ipmi_strerror(pd->rc));
@@ -525,9 +510,10 @@ dissect_ipmi_rmcpp(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *da
 							data);
 		return 0;
 	}
-	PacketData *pd = p_get_proto_data(wmem_file_scope(), pinfo, proto_ipmi_rmcpp, 0);
-	if (!pd && !PINFO_FD_VISITED(pinfo))
-		pd = track_packet(tvb, pinfo);
+	/* The first pass feeds the session table; later ones (the GUI, tshark
+	 * -2) show what it stored for the frame. */
+	const PacketData *pd =
+	    PINFO_FD_VISITED(pinfo) ? ipmi_rmcpp_frame_get(pinfo->num) : track_packet(tvb, pinfo);
 	/* The stock session wrapper first: ipmi_session.* fields, and the
 	 * plaintext messages it can read itself. */
 	if (ipmi_session_handle) {
@@ -696,6 +682,7 @@ proto_register_ipmi_rmcpp(void)
 	register_init_routine(ipmi_rmcpp_keys_init);
 	register_init_routine(read_ipmi_prefs);
 	register_cleanup_routine(ipmi_rmcpp_keys_cleanup);
+	register_cleanup_routine(ipmi_rmcpp_frames_free);
 }
 
 void
