@@ -73,8 +73,7 @@ fast_rng(void *ctx, uint8_t *buf, size_t len)
 	return 0;
 }
 
-static void
-die(const char *what, int rc)
+static void __attribute__((noreturn)) die(const char *what, int rc)
 {
 	fprintf(stderr, "bench-crypto: %s failed (%d)\n", what, rc);
 	exit(1);
