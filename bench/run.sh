@@ -6,7 +6,9 @@
 #   2. fleet poll, N = 100 and 1000 BMCs of one 1000-endpoint bmcsim; per
 #      BMC a suite-17 session, Get Device ID, close: ipmictl's fleet mode
 #      (when tools/ipmictl has one), bench-fleet (libipmi's public API),
-#      FreeIPMI bmc-info -F 64 and -F 1024, ipmitool under xargs -P 8
+#      FreeIPMI bmc-info -F 64 and -F 1024, ipmitool under xargs -P 8; and
+#      the kernel's floor: bench-udpfloor's client and server moving the
+#      same datagrams with the same socket calls and no crypto at all
 #   3. one session pipelined: Get Device ID with 1, 8, 32 in flight; and 4
 #      sessions x 32 for the requests/s bmcsim serves
 #   4. crypto: record-layer seal+open vs raw libgcrypt (bench-crypto)
@@ -30,9 +32,11 @@
 #   idle (under 15 % CPU busy over a second) before measuring: other work on
 #   these 2 cores (a fuzzer, a test suite) halves some figures;
 #   BENCH_ONLY (all) "fleet" runs step 2 alone and prints its table without
-#   touching bench/results/ (for comparing changes to the transport).
+#   touching bench/results/ (for comparing changes to the transport);
+#   BENCH_RAW_OUT (unset) with BENCH_ONLY=fleet: also copy the raw
+#   measurements (one JSON object per line) to that file.
 # Traffic goes to 127.0.0.0/8 only; every loop is bounded; every bmcsim
-# started here is stopped on exit.
+# (and bench-udpfloor server) started here is stopped on exit.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -64,7 +68,7 @@ bmcsim=$build/simulator/bmcsim
 ipmictl=$build/tools/ipmictl
 ipmipcap=$build/dissector/ipmi-pcap
 for f in "$B/bench-run" "$B/bench-fleet" "$B/bench-pipeline" "$B/bench-crypto" \
-	"$B/bench-pcapgen" "$bmcsim" "$ipmipcap"; do
+	"$B/bench-pcapgen" "$B/bench-udpfloor" "$bmcsim" "$ipmipcap"; do
 	[ -x "$f" ] || { echo "bench: $f was not built" >&2; exit 1; }
 done
 
@@ -156,16 +160,56 @@ start_sim() {
 	exit 1
 }
 
+# start_floor COUNT RANGE... : bench-udpfloor's server answering on every
+# address of the RANGEs (COUNT in all) on one free port, as bmcsim would;
+# sets FLOOR_PID and FLOOR_PORT.  It prints nothing: it is up when ss
+# shows its COUNT sockets.  Stopped like a bmcsim (it is in sims).
+start_floor() {
+	local count=$1 try port pid i n r
+	shift
+	for try in 1 2 3 4 5; do
+		port=$(pick_port)
+		local args=()
+		for r in "$@"; do args+=(--range "$r"); done
+		"$B/bench-udpfloor" serve --port "$port" "${args[@]}" --max-seconds 3600 \
+			>"$work/floor.log" 2>&1 &
+		pid=$!
+		n=0
+		for i in $(seq 1 300); do
+			kill -0 "$pid" 2>/dev/null || break
+			n=$(ss -Huan "sport = :$port" 2>/dev/null | wc -l)
+			[ "$n" -ge "$count" ] && break
+			sleep 0.1
+		done
+		if [ "$n" -ge "$count" ] && kill -0 "$pid" 2>/dev/null; then
+			sims+=("$pid")
+			FLOOR_PID=$pid
+			FLOOR_PORT=$port
+			return 0
+		fi
+		kill -TERM "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	echo "bench: bench-udpfloor serve would not start: $(cat "$work/floor.log")" >&2
+	exit 1
+}
+
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 
-# measure FILE CMD... : run CMD under bench-run watching the current bmcsim;
-# its output goes to FILE, the cost line to FILE.run.
-measure() {
-	local out=$1
-	shift
-	"$B/bench-run" --watch "$SIM_PID" --timeout 300 -- "$@" >"$out" 2>"$out.err" 3>"$out.run" ||
+# measure_watch PID FILE CMD... : run CMD under bench-run watching PID's CPU
+# (a bmcsim or the floor's server); its output goes to FILE, the cost line
+# to FILE.run.
+measure_watch() {
+	local pid=$1 out=$2
+	shift 2
+	"$B/bench-run" --watch "$pid" --timeout 300 -- "$@" >"$out" 2>"$out.err" 3>"$out.run" ||
 		true
 	[ -s "$out.run" ] || echo '{"wall_s":-1,"cpu_s":-1,"watch_cpu_s":-1,"exit":-1}' >"$out.run"
+}
+
+# measure FILE CMD... : the same, watching the current bmcsim.
+measure() {
+	measure_watch "$SIM_PID" "$@"
 }
 
 four_ranges=(127.0.1.1-127.0.1.250 127.0.2.1-127.0.2.250 127.0.3.1-127.0.3.250 127.0.4.1-127.0.4.250)
@@ -201,6 +245,10 @@ fi
 # ---- 2. fleet poll ---------------------------------------------------------
 start_sim main "${four_ranges[@]}"
 port=$SIM_PORT
+# The kernel's floor: the same datagrams (sizes of a suite-17 session,
+# measured), the same socket calls, no crypto; its own server, on its own
+# port, idle while the others run (and bmcsim idle while it runs).
+start_floor 1000 "${four_ranges[@]}"
 range100="127.0.1.[1-100]:$port"
 range1000="127.0.1.[1-250]:$port,127.0.2.[1-250]:$port,127.0.3.[1-250]:$port,127.0.4.[1-250]:$port"
 have_fleet=0
@@ -209,8 +257,10 @@ if [ -x "$ipmictl" ]; then
 	grep -qi 'fanout' "$work/ipmictl-help" && have_fleet=1
 fi
 emit "{\"kind\":\"fleet_meta\",\"ipmictl_fleet\":$have_fleet,\"ipmitool_sample\":$it_sample,\"reps\":$reps,\"port\":$port}"
-fleet_rec() { # tool n fanout rep sample ok file
-	emit "{\"kind\":\"fleet\",\"tool\":\"$1\",\"n\":$2,\"fanout\":$3,\"rep\":$4,\"polled\":$5,\"ok\":$6,\"run\":$(cat "$7.run")}"
+fleet_rec() { # tool n fanout rep sample ok file [result-file]
+	local result=""
+	[ -n "${8:-}" ] && result=",\"result\":$(grep '^{' "$8" || echo null)"
+	emit "{\"kind\":\"fleet\",\"tool\":\"$1\",\"n\":$2,\"fanout\":$3,\"rep\":$4,\"polled\":$5,\"ok\":$6,\"run\":$(cat "$7.run")$result}"
 }
 count_devid() { grep -c 'Device ID *:' "$1" || true; }
 
@@ -235,6 +285,12 @@ for n in 100 1000; do
 				-F "$F" --get-device-id --session-timeout=5000 --retransmission-timeout=1000
 			fleet_rec "freeipmi-F$F" "$n" "$F" "$rep" "$n" "$(count_devid "$f")" "$f"
 		done
+		# the floor, the same way: same hosts, -F 64, its server's CPU watched
+		f=$work/floor-$n-$rep
+		measure_watch "$FLOOR_PID" "$f" "$B/bench-udpfloor" client --hosts-file "$work/hosts$n" \
+			-p "$FLOOR_PORT" -F 64 --max-seconds 120
+		ok=$(sed -n 's/.*"ok":\([0-9]*\).*/\1/p' "$f")
+		fleet_rec udp-floor "$n" 64 "$rep" "$n" "${ok:-0}" "$f" "$f"
 	done
 	# ipmitool: one process per BMC, 8 at a time; once, on a sample at N=1000.
 	polled=$n
@@ -246,10 +302,12 @@ for n in 100 1000; do
 		-P password -C 17 -L USER -N 1 -R 2 mc info <'$work/it-hosts-$n'"
 	fleet_rec ipmitool "$n" 8 1 "$polled" "$(count_devid "$f")" "$f"
 done
+stop_sim "$FLOOR_PID"
 
 if [ "$only" = fleet ]; then
 	stop_sim "$SIM_PID"
 	emit "{\"kind\":\"meta_end\",\"loadavg_end\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"cpu_busy_end_pct\":$(cpu_busy),\"seconds\":$(($(date +%s) - t_start))}"
+	[ -n "${BENCH_RAW_OUT:-}" ] && cp "$raw" "$BENCH_RAW_OUT"
 	step "report (fleet only; bench/results/ untouched)"
 	python3 "$here/report.py" --fleet-only "$raw"
 	exit 0
@@ -368,23 +426,28 @@ if command -v tshark >/dev/null && id nobody >/dev/null 2>&1; then
 	have_plugin=0
 	[ -f "$plugdir/4.0/epan/ipmi_rmcpp.so" ] && have_plugin=1
 	tshark_run() { # label plugindir extra-args...
-		local label=$1 dir=$2 f=$work/tshark-$1
+		local label=$1 dir=$2 f=$work/tshark-$1-$rep
 		shift 2
-		step "decryption: tshark ($label)"
+		step "decryption: tshark ($label), repetition $rep/$reps"
 		"$B/bench-run" --timeout 600 -- runuser -u nobody -- env HOME="$work/home" \
 			WIRESHARK_PLUGIN_DIR="$dir" tshark -n -r "$cap" "$@" >/dev/null 2>"$f.err" \
 			3>"$f.run" || true
-		emit "{\"kind\":\"decrypt\",\"tool\":\"tshark\",\"variant\":\"$label\",\"run\":$(cat "$f.run")}"
+		emit "{\"kind\":\"decrypt\",\"tool\":\"tshark\",\"variant\":\"$label\",\"rep\":$rep,\"run\":$(cat "$f.run")}"
 	}
-	tshark_run stock "$work/noplugins"
-	if [ "$have_plugin" = 1 ]; then
-		tshark_run plugin-no-credentials "$plugdir"
-		tshark_run plugin "$plugdir" -o "$creds"
-	fi
-	tshark_run stock-ipmi-decode "$work/noplugins" -o ipmi.dissect_bus_commands:TRUE
-	if [ "$have_plugin" = 1 ]; then
-		tshark_run plugin-ipmi-decode "$plugdir" -o "$creds" -o ipmi.dissect_bus_commands:TRUE
-	fi
+	# Interleaved, BENCH_REPS times: the report takes each variant's best
+	# run, as for the other steps (other load only ever slows a run down).
+	for rep in $(seq 1 "$reps"); do
+		tshark_run stock "$work/noplugins"
+		if [ "$have_plugin" = 1 ]; then
+			tshark_run plugin-no-credentials "$plugdir"
+			tshark_run plugin "$plugdir" -o "$creds"
+		fi
+		tshark_run stock-ipmi-decode "$work/noplugins" -o ipmi.dissect_bus_commands:TRUE
+		if [ "$have_plugin" = 1 ]; then
+			tshark_run plugin-ipmi-decode "$plugdir" -o "$creds" \
+				-o ipmi.dissect_bus_commands:TRUE
+		fi
+	done
 fi
 
 # ---- 6d. where decryption spends its time (perf, dwarf call graphs) ------------
