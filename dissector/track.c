@@ -24,6 +24,9 @@ struct IpmiTracker {
 	size_t n, cap;
 	/* per address pair, the sessions newest first: chain of indexes */
 	size_t *next; /* next[i]: the next older session of i's bucket, or SIZE_MAX */
+	/* pair_key[i]: session i's pair_hash, compared before the session
+	 * itself is touched: a bucket's other pairs cost no cache miss */
+	uint32_t *pair_key;
 	size_t head[N_BUCKETS];
 };
 
@@ -54,6 +57,7 @@ ipmi_tracker_free(IpmiTracker *t)
 	}
 	free(t->sessions);
 	free(t->next);
+	free(t->pair_key);
 	free(t);
 }
 
@@ -87,11 +91,11 @@ endpoint_hash(const IpmiEndpoint *e)
 	return (h ^ (e->port >> 8)) * 16777619u;
 }
 
-/* The same bucket for both directions of an address pair. */
-static size_t
-pair_bucket(const IpmiEndpoint *a, const IpmiEndpoint *b)
+/* The same value for both directions of an address pair. */
+static uint32_t
+pair_hash(const IpmiEndpoint *a, const IpmiEndpoint *b)
 {
-	return (endpoint_hash(a) ^ endpoint_hash(b)) % N_BUCKETS;
+	return endpoint_hash(a) ^ endpoint_hash(b);
 }
 
 static bool
@@ -114,6 +118,10 @@ session_add(IpmiTracker *t, const IpmiEndpoint *console, const IpmiEndpoint *bmc
 		if (!nx)
 			return NULL;
 		t->next = nx;
+		uint32_t *pk = realloc(t->pair_key, cap * sizeof *pk);
+		if (!pk)
+			return NULL;
+		t->pair_key = pk;
 		t->cap = cap;
 	}
 	IpmiTrackedSession *s = calloc(1, sizeof *s);
@@ -125,8 +133,10 @@ session_add(IpmiTracker *t, const IpmiEndpoint *console, const IpmiEndpoint *bmc
 	s->first_frame = frame;
 	s->keylog_index = -1;
 	ipmi_observer_init(&s->obs, t->creds, t->n_creds);
-	size_t b = pair_bucket(console, bmc);
+	uint32_t key = pair_hash(console, bmc);
+	size_t b = key % N_BUCKETS;
 	t->next[t->n] = t->head[b];
+	t->pair_key[t->n] = key;
 	t->head[b] = t->n;
 	t->sessions[t->n++] = s;
 	return s;
@@ -152,8 +162,11 @@ session_find(IpmiTracker *t, const IpmiEndpoint *src, const IpmiEndpoint *dst,
 	    (ptype < IPMI_PAYLOAD_OPEN_SESSION_REQ || ptype > IPMI_PAYLOAD_RAKP4))
 		return NULL;
 	size_t depth = 0;
-	for (size_t i = t->head[pair_bucket(src, dst)]; i != SIZE_MAX && depth++ < PAIR_DEPTH;
+	uint32_t key = pair_hash(src, dst);
+	for (size_t i = t->head[key % N_BUCKETS]; i != SIZE_MAX && depth++ < PAIR_DEPTH;
 	     i = t->next[i]) {
+		if (t->pair_key[i] != key)
+			continue;
 		IpmiTrackedSession *s = t->sessions[i];
 		if (pair_matches(s, src, dst) && ipmi_observer_claims_parsed(&s->obs, d))
 			return s;
@@ -172,7 +185,10 @@ session_retransmit(IpmiTracker *t, const IpmiEndpoint *src, const IpmiEndpoint *
 		return NULL;
 	uint8_t tag = dgram[16];
 	uint32_t sid = ipmi_get_u32le(dgram + 20);
-	for (size_t i = t->head[pair_bucket(src, dst)]; i != SIZE_MAX; i = t->next[i]) {
+	uint32_t key = pair_hash(src, dst);
+	for (size_t i = t->head[key % N_BUCKETS]; i != SIZE_MAX; i = t->next[i]) {
+		if (t->pair_key[i] != key)
+			continue;
 		IpmiTrackedSession *s = t->sessions[i];
 		if (!endpoint_eq(&s->console, src) || !endpoint_eq(&s->bmc, dst))
 			continue;
