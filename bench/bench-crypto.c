@@ -50,15 +50,9 @@
 #include "core/status.h"
 #include "core/suite.h"
 
-#define PAYLOAD 64
+#include "bench-util.h"
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#define PAYLOAD 64
 
 static int
 fast_rng(void *ctx, uint8_t *buf, size_t len)

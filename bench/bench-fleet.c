@@ -28,6 +28,8 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bench-util.h"
+
 typedef struct {
 	GMainContext *ctx;
 	GPtrArray *hosts; /* char *, "addr" or "addr:port" */
@@ -87,8 +89,8 @@ on_response(GObject *src, GAsyncResult *res, gpointer data)
 			ipmi_response_unref(r);
 		/* still close the session, but count the BMC as failed */
 		if (!j->f->first_error)
-			j->f->first_error = g_strdup_printf("%s: %s", ipmi_client_get_host(j->c),
-							    error->message);
+			j->f->first_error =
+			    g_strdup_printf("%s: %s", ipmi_client_get_host(j->c), error->message);
 		g_clear_error(&error);
 		j->bad = TRUE;
 	} else {
@@ -162,25 +164,6 @@ on_deadline(gpointer data)
 	return G_SOURCE_REMOVE;
 }
 
-static double
-self_cpu(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
-
-static void
-raise_nofile(void)
-{
-	struct rlimit rl;
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
-		rl.rlim_cur = rl.rlim_max;
-		setrlimit(RLIMIT_NOFILE, &rl);
-	}
-}
-
 int
 main(int argc, char **argv)
 {
@@ -205,7 +188,8 @@ main(int argc, char **argv)
 	g_option_context_add_main_entries(oc, entries, NULL);
 	GError *error = NULL;
 	if (!g_option_context_parse(oc, &argc, &argv, &error) || !hosts_file) {
-		fprintf(stderr, "bench-fleet: %s\n", error ? error->message : "--hosts-file needed");
+		fprintf(stderr, "bench-fleet: %s\n",
+			error ? error->message : "--hosts-file needed");
 		return 2;
 	}
 	g_autofree char *text = NULL;

@@ -236,8 +236,8 @@ sess_start(Sess *s, unsigned idx, unsigned suite, unsigned reqs)
 static bool
 sess_step(Sess *s)
 {
-	static const uint8_t devid[] = {0x20, 0x81, 0x23, 0x02, 0x02, 0xbf, 0x59,
-					0x7e, 0x00, 0x17, 0x00, 0x00, 0x00, 0x00, 0x00};
+	static const uint8_t devid[] = {0x20, 0x81, 0x23, 0x02, 0x02, 0xbf, 0x59, 0x7e,
+					0x00, 0x17, 0x00, 0x00, 0x00, 0x00, 0x00};
 	uint8_t data[8];
 	IpmiMsg req = {.dst_addr = IPMI_BMC_SA,
 		       .netfn = IPMI_NETFN_APP,
@@ -259,8 +259,8 @@ sess_step(Sess *s)
 	int n = ipmi_msg_encode(msg, sizeof msg, &req);
 	if (n < 0)
 		fail("msg encode", n);
-	int d = ipmi_channel_seal(&s->con.chan, IPMI_PAYLOAD_IPMI, msg, (size_t)n, dgram,
-				  sizeof dgram);
+	int d =
+	    ipmi_channel_seal(&s->con.chan, IPMI_PAYLOAD_IPMI, msg, (size_t)n, dgram, sizeof dgram);
 	if (d < 0)
 		fail("console seal", d);
 	to_bmc(s, dgram, (size_t)d);
@@ -273,8 +273,7 @@ sess_step(Sess *s)
 	n = ipmi_msg_encode(msg, sizeof msg, &rsp);
 	if (n < 0)
 		fail("msg encode", n);
-	d = ipmi_channel_seal(&s->bmc.chan, IPMI_PAYLOAD_IPMI, msg, (size_t)n, dgram,
-			      sizeof dgram);
+	d = ipmi_channel_seal(&s->bmc.chan, IPMI_PAYLOAD_IPMI, msg, (size_t)n, dgram, sizeof dgram);
 	if (d < 0)
 		fail("bmc seal", d);
 	to_console(s, dgram, (size_t)d);

@@ -16,6 +16,8 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bench-util.h"
+
 typedef struct Bench Bench;
 
 typedef struct {
@@ -42,15 +44,6 @@ typedef struct {
 	gint64 t0;
 	gboolean measured;
 } Req;
-
-static double
-self_cpu(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
 
 static void submit(Sess *s);
 
@@ -176,8 +169,8 @@ main(int argc, char **argv)
 		s->b = &b;
 		s->c = ipmi_client_new(host, (guint16)port);
 		ipmi_client_set_credentials(s->c, "admin", "password");
-		g_object_set(s->c, "cipher-suite", suite, "privilege", IPMI_PRIVILEGE_USER, "timeout",
-			     5000u, "retries", 2u, NULL);
+		g_object_set(s->c, "cipher-suite", suite, "privilege", IPMI_PRIVILEGE_USER,
+			     "timeout", 5000u, "retries", 2u, NULL);
 		b.pending_connects++;
 		ipmi_client_connect_async(s->c, NULL, on_connected, s);
 	}
@@ -211,20 +204,22 @@ main(int argc, char **argv)
 	if (!rc && b.t_end > b.t_start && b.nlat > 0) {
 		qsort(b.lat, b.nlat, sizeof *b.lat, cmp_i64);
 		double wall = (double)(b.t_end - b.t_start) / 1e6;
-		printf("{\"tool\":\"bench-pipeline\",\"sessions\":%u,\"depth\":%u,\"requests\":%" G_GUINT64_FORMAT
+		printf("{\"tool\":\"bench-pipeline\",\"sessions\":%u,\"depth\":%u,\"requests\":"
+		       "%" G_GUINT64_FORMAT
 		       ",\"wall_s\":%.6f,\"requests_per_s\":%.1f,\"p50_us\":%" G_GINT64_FORMAT
-		       ",\"p99_us\":%" G_GINT64_FORMAT ",\"cpu_s\":%.6f,\"errors\":%" G_GUINT64_FORMAT
-		       "}\n",
+		       ",\"p99_us\":%" G_GINT64_FORMAT
+		       ",\"cpu_s\":%.6f,\"errors\":%" G_GUINT64_FORMAT "}\n",
 		       b.k, b.depth, b.count, wall, (double)b.count / wall, b.lat[b.nlat / 2],
 		       b.lat[(b.nlat * 99) / 100], cpu, b.errors);
 	} else {
 		rc = 1;
-		printf("{\"tool\":\"bench-pipeline\",\"sessions\":%u,\"depth\":%u,\"failed\":true}\n",
-		       b.k, b.depth);
+		printf(
+		    "{\"tool\":\"bench-pipeline\",\"sessions\":%u,\"depth\":%u,\"failed\":true}\n",
+		    b.k, b.depth);
 	}
 	if (b.errors) {
-		fprintf(stderr, "bench-pipeline: %" G_GUINT64_FORMAT " errors, first: %s\n", b.errors,
-			b.first_error);
+		fprintf(stderr, "bench-pipeline: %" G_GUINT64_FORMAT " errors, first: %s\n",
+			b.errors, b.first_error);
 		rc = 1;
 	}
 	if (expired)

@@ -58,6 +58,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench-util.h"
+
 /* UDP payload sizes of one suite-17 session at USER against bmcsim, as
  * ipmictl (one host, and fleet mode) and bench-fleet send them, per step:
  * Get Channel Authentication Capabilities, Open Session, RAKP 1 / 2,
@@ -91,39 +93,12 @@ static const uint16_t rsp_size[STEPS] = {30, 52, 88, 40, 84, 68};
 #define FANOUT_MAX 65536
 #define HOSTS_MAX 1000000
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int64_t
 now_us(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
-static double
-self_cpu(void)
-{
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
-}
-
-static void
-raise_nofile(void)
-{
-	struct rlimit rl;
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
-		rl.rlim_cur = rl.rlim_max;
-		setrlimit(RLIMIT_NOFILE, &rl);
-	}
 }
 
 static bool
