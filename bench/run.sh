@@ -135,67 +135,68 @@ pick_port() {
 	return 1
 }
 
-# start_sim NAME RANGE... : bmcsim serving every RANGE on one free port;
-# sets SIM_PID and SIM_PORT.
-start_sim() {
-	local name=$1 try port pid i
-	shift
+# start_server NAME LAUNCH READY ARG... : runs `LAUNCH PORT LOG ARG...` in
+# the background (it execs the server, writing to LOG = $work/NAME.log) on
+# a free port, and waits until `READY PORT LOG` says it serves; tries up to
+# five ports.  Sets SRV_PID and SRV_PORT; the server joins sims, so it is
+# stopped on exit.
+start_server() {
+	local name=$1 launch=$2 ready=$3 log=$work/$1.log try port pid i
+	shift 3
 	for try in 1 2 3 4 5; do
 		port=$(pick_port)
-		local args=()
-		for r in "$@"; do args+=(--listen "$r:$port"); done
-		"$bmcsim" "${args[@]}" >"$work/$name.log" 2>&1 &
+		"$launch" "$port" "$log" "$@" &
 		pid=$!
 		for i in $(seq 1 300); do
-			grep -q "listening on" "$work/$name.log" && break
+			"$ready" "$port" "$log" && break
 			kill -0 "$pid" 2>/dev/null || break
 			sleep 0.1
 		done
-		if grep -q "listening on" "$work/$name.log"; then
+		if "$ready" "$port" "$log"; then
 			sims+=("$pid")
-			SIM_PID=$pid
-			SIM_PORT=$port
+			SRV_PID=$pid
+			SRV_PORT=$port
 			return 0
 		fi
 		kill -TERM "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
 	done
-	echo "bench: bmcsim would not start: $(cat "$work/$name.log")" >&2
+	echo "bench: $name would not start: $(cat "$log")" >&2
 	exit 1
+}
+
+# start_sim NAME RANGE... : bmcsim serving every RANGE on one free port;
+# sets SIM_PID and SIM_PORT.
+launch_sim() {
+	local port=$1 log=$2 r args=()
+	shift 2
+	for r in "$@"; do args+=(--listen "$r:$port"); done
+	exec "$bmcsim" "${args[@]}" >"$log" 2>&1
+}
+ready_sim() { grep -q "listening on" "$2"; }
+start_sim() {
+	start_server "$1" launch_sim ready_sim "${@:2}"
+	SIM_PID=$SRV_PID
+	SIM_PORT=$SRV_PORT
 }
 
 # start_floor COUNT RANGE... : bench-udpfloor's server answering on every
 # address of the RANGEs (COUNT in all) on one free port, as bmcsim would;
 # sets FLOOR_PID and FLOOR_PORT.  It prints nothing: it is up when ss
-# shows its COUNT sockets.  Stopped like a bmcsim (it is in sims).
+# shows its COUNT sockets (a dead server has none).
+launch_floor() {
+	local port=$1 log=$2 r args=()
+	shift 2
+	for r in "$@"; do args+=(--range "$r"); done
+	exec "$B/bench-udpfloor" serve --port "$port" "${args[@]}" --max-seconds 3600 \
+		>"$log" 2>&1
+}
+ready_floor() { [ "$(ss -Huan "sport = :$1" 2>/dev/null | wc -l)" -ge "$floor_count" ]; }
 start_floor() {
-	local count=$1 try port pid i n r
-	shift
-	for try in 1 2 3 4 5; do
-		port=$(pick_port)
-		local args=()
-		for r in "$@"; do args+=(--range "$r"); done
-		"$B/bench-udpfloor" serve --port "$port" "${args[@]}" --max-seconds 3600 \
-			>"$work/floor.log" 2>&1 &
-		pid=$!
-		n=0
-		for i in $(seq 1 300); do
-			kill -0 "$pid" 2>/dev/null || break
-			n=$(ss -Huan "sport = :$port" 2>/dev/null | wc -l)
-			[ "$n" -ge "$count" ] && break
-			sleep 0.1
-		done
-		if [ "$n" -ge "$count" ] && kill -0 "$pid" 2>/dev/null; then
-			sims+=("$pid")
-			FLOOR_PID=$pid
-			FLOOR_PORT=$port
-			return 0
-		fi
-		kill -TERM "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true
-	done
-	echo "bench: bench-udpfloor serve would not start: $(cat "$work/floor.log")" >&2
-	exit 1
+	floor_count=$1
+	start_server floor launch_floor ready_floor "${@:2}"
+	FLOOR_PID=$SRV_PID
+	FLOOR_PORT=$SRV_PORT
 }
 
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
