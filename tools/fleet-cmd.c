@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static gboolean G_GNUC_PRINTF(2, 3) usage(GError **error, const char *fmt, ...)
+gboolean
+fleet_usage(GError **error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -317,8 +318,8 @@ parse_power(int argc, char **argv, GError **error)
 		c->control_text = controls[i].text;
 		return c;
 	}
-	usage(error, "unknown power command '%s' (status, on, off, cycle, reset, diag, soft)",
-	      argv[0]);
+	fleet_usage(error, "unknown power command '%s' (status, on, off, cycle, reset, diag, soft)",
+		    argv[0]);
 	return NULL;
 }
 
@@ -327,7 +328,7 @@ parse_raw(int argc, char **argv, GError **error)
 {
 	guint8 netfn, command;
 	if (argc < 2 || !parse_byte(argv[0], &netfn) || !parse_byte(argv[1], &command)) {
-		usage(error, "usage: raw NETFN CMD [DATA...] (bytes: 0x06, 6, ...)");
+		fleet_usage(error, "usage: raw NETFN CMD [DATA...] (bytes: 0x06, 6, ...)");
 		return NULL;
 	}
 	g_autofree char *what = g_strdup_printf("RAW (netfn=0x%x cmd=0x%x)", netfn, command);
@@ -336,13 +337,13 @@ parse_raw(int argc, char **argv, GError **error)
 	for (int i = 2; i < argc; i++) {
 		guint8 b;
 		if (!parse_byte(argv[i], &b)) {
-			usage(error, "raw: '%s' is not a byte", argv[i]);
+			fleet_usage(error, "raw: '%s' is not a byte", argv[i]);
 			return NULL;
 		}
 		g_byte_array_append(c->data, &b, 1);
 	}
 	if (c->data->len > IPMI_CLIENT_MAX_REQUEST_DATA) {
-		usage(error, "raw: more than %d data bytes", IPMI_CLIENT_MAX_REQUEST_DATA);
+		fleet_usage(error, "raw: more than %d data bytes", IPMI_CLIENT_MAX_REQUEST_DATA);
 		return NULL;
 	}
 	return g_steal_pointer(&c);
@@ -370,9 +371,10 @@ fleet_cmd_parse(int argc, char **argv, GError **error)
 		return parse_power(argc - 1, argv + 1, error);
 	if (strcmp(c, "raw") == 0)
 		return parse_raw(argc - 1, argv + 1, error);
-	usage(error,
-	      "unknown command '%s' (mc info, chassis status|power|identify, power, raw, sdr "
-	      "list, sensor list, sel info|list, fru print, session info, channel getciphers)",
-	      argc > 0 ? c : "(no command)");
+	fleet_usage(
+	    error,
+	    "unknown command '%s' (mc info, chassis status|power|identify, power, raw, sdr "
+	    "list, sensor list, sel info|list, fru print, session info, channel getciphers)",
+	    argc > 0 ? c : "(no command)");
 	return NULL;
 }

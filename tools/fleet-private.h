@@ -42,6 +42,8 @@ void fleet_cmd_run(const FleetCmd *cmd, IpmiClient *client, GCancellable *cancel
 /* The typed command in argv; NULL with error on bad arguments, NULL
  * without when argv is not one of them. */
 FleetCmd *fleet_cmd_parse_typed(int argc, char **argv, GError **error);
+/* Sets a G_OPTION_ERROR_BAD_VALUE error with the message; returns FALSE. */
+gboolean fleet_usage(GError **error, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
 /* The command in argv (the words after the options), if fleet mode can run
  * it (every command of ipmictl).  NULL with a usage message otherwise. */

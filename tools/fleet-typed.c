@@ -342,16 +342,6 @@ typed(const char *what, void (*run)(Run *))
 	return c;
 }
 
-static gboolean G_GNUC_PRINTF(2, 3) bad(GError **error, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	g_autofree char *msg = g_strdup_vprintf(fmt, ap);
-	va_end(ap);
-	g_set_error_literal(error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, msg);
-	return FALSE;
-}
-
 FleetCmd *
 fleet_cmd_parse_typed(int argc, char **argv, GError **error)
 {
@@ -377,7 +367,7 @@ fleet_cmd_parse_typed(int argc, char **argv, GError **error)
 			char *end = NULL;
 			unsigned long id = strtoul(argv[2], &end, 0);
 			if (!end || *end || end == argv[2] || id > 254) {
-				bad(error, "fru print: '%s' is not a FRU ID", argv[2]);
+				fleet_usage(error, "fru print: '%s' is not a FRU ID", argv[2]);
 				fleet_cmd_free(cmd);
 				return NULL;
 			}
@@ -387,19 +377,20 @@ fleet_cmd_parse_typed(int argc, char **argv, GError **error)
 	} else if (strcmp(c, "session") == 0 && s && strcmp(s, "info") == 0) {
 		const char *which = argc > 2 ? argv[2] : "";
 		if (strcmp(which, "active") != 0 && strcmp(which, "all") != 0) {
-			bad(error, "usage: session info active|all");
+			fleet_usage(error, "usage: session info active|all");
 			return NULL;
 		}
 		cmd = typed("session info", run_session);
 		cmd->all = strcmp(which, "all") == 0;
 	} else if (strcmp(c, "channel") == 0 && s && strcmp(s, "getciphers") == 0) {
 		if (argc < 3 || strcmp(argv[2], "ipmi") != 0) {
-			bad(error, "usage: channel getciphers ipmi [CHANNEL]");
+			fleet_usage(error, "usage: channel getciphers ipmi [CHANNEL]");
 			return NULL;
 		}
 		guint8 ch = IPMI_CHANNEL_THIS;
 		if (argc > 3 && !ipmictl_parse_channel(argv[3], &ch)) {
-			bad(error, "channel getciphers: '%s' is not a channel (0-15)", argv[3]);
+			fleet_usage(error, "channel getciphers: '%s' is not a channel (0-15)",
+				    argv[3]);
 			return NULL;
 		}
 		cmd = typed("channel getciphers", run_ciphers);
@@ -408,7 +399,7 @@ fleet_cmd_parse_typed(int argc, char **argv, GError **error)
 		int seconds;
 		gboolean force;
 		if (!ipmictl_parse_identify(argc > 2 ? argv[2] : NULL, &seconds, &force)) {
-			bad(error, "usage: chassis identify [SECONDS (0-255)|force]");
+			fleet_usage(error, "usage: chassis identify [SECONDS (0-255)|force]");
 			return NULL;
 		}
 		cmd = typed("chassis identify", run_identify);
