@@ -70,15 +70,15 @@ ipmi_observer_claims_parsed(const IpmiObserver *o, const IpmiDatagram *d)
 {
 	if (d->rc < 0 || !d->rmcpp || d->hrc < 0)
 		return false;
-	const IpmiV2Header h = d->h;
-	uint32_t inner = h.payload_len >= 8 ? ipmi_get_u32le(h.payload + 4) : 0;
-	switch (h.payload_type) {
+	const IpmiV2Header *h = &d->h;
+	uint32_t inner = h->payload_len >= 8 ? ipmi_get_u32le(h->payload + 4) : 0;
+	switch (h->payload_type) {
 	case IPMI_PAYLOAD_OPEN_SESSION_REQ:
 		return o->state == IPMI_OBS_START;
 	case IPMI_PAYLOAD_OPEN_SESSION_RSP:
-		return o->state == IPMI_OBS_OPEN_REQ && h.payload_len >= 1 &&
-		       h.payload[0] == o->open_tag &&
-		       (h.payload_len < 8 || inner == o->rp.console_sid);
+		return o->state == IPMI_OBS_OPEN_REQ && h->payload_len >= 1 &&
+		       h->payload[0] == o->open_tag &&
+		       (h->payload_len < 8 || inner == o->rp.console_sid);
 	case IPMI_PAYLOAD_RAKP1:
 	case IPMI_PAYLOAD_RAKP3:
 		return o->state >= IPMI_OBS_OPEN_RSP && inner == o->rp.bmc_sid;
@@ -86,8 +86,8 @@ ipmi_observer_claims_parsed(const IpmiObserver *o, const IpmiDatagram *d)
 	case IPMI_PAYLOAD_RAKP4:
 		return o->state >= IPMI_OBS_RAKP1 && inner == o->rp.console_sid;
 	default:
-		return known_sids(o) && h.session_id != 0 &&
-		       (h.session_id == o->rp.bmc_sid || h.session_id == o->rp.console_sid);
+		return known_sids(o) && h->session_id != 0 &&
+		       (h->session_id == o->rp.bmc_sid || h->session_id == o->rp.console_sid);
 	}
 }
 
